@@ -1,0 +1,303 @@
+import * as v from 'valibot'
+import { createApiError, TrayRateLimitError, TrayServerError } from '../errors/tray-api-error'
+import {
+  TrayAbortError,
+  TrayConnectionError,
+  TrayResponseError,
+  TrayTimeoutError,
+} from '../errors/tray-transport-errors'
+import { ErrorBodySchema } from '../schemas/error-body'
+import { redactText, redactValue } from './_redact'
+import type { RateLimiter } from './rate-limiter'
+import {
+  type BackoffOptions,
+  type FailureKind,
+  isRetryable,
+  parseRetryAfter,
+  retryDelay,
+} from './retry-policy'
+
+/** Observes the client's traffic, for logs and `--debug`. Never sees headers or the token. */
+export interface ClientHooks {
+  onRequest?(event: { method: string; url: string; attempt: number }): void
+  onResponse?(event: {
+    method: string
+    url: string
+    attempt: number
+    status: number
+    durationMs: number
+    requestId: string | undefined
+  }): void
+  onRetry?(event: { method: string; url: string; attempt: number; delayMs: number; reason: FailureKind }): void
+}
+
+export interface TransportConfig {
+  baseUrl: string
+  token: string | undefined
+  fetch: typeof fetch
+  timeoutMs: number
+  maxRetries: number
+  headers: Record<string, string>
+  limiter: RateLimiter | undefined
+  backoff: BackoffOptions
+  hooks: ClientHooks
+}
+
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST' | 'DELETE'
+  /** Path under the base URL, segments already encoded. */
+  path: string
+  body?: unknown
+  /** The 2xx body's shape; omitted when no body is expected (204). */
+  schema?: v.GenericSchema<unknown, T>
+  /** A billable call: takes a concurrency slot instead of a rate token. */
+  call?: boolean
+  /** The caller declares this write safe to repeat after it may have run. */
+  idempotent?: boolean
+  signal?: AbortSignal | undefined
+}
+
+/** Headers Tray or a gateway in front of it may use for a request id. */
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-tray-request-id', 'request-id', 'x-amzn-requestid']
+
+/** Error codes that mean the request never left this machine, so it cannot have run. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
+
+/** Sends requests with timeouts, safe retries, rate limits and response parsing. */
+export function createTransport(config: TransportConfig) {
+  const baseHeaders: Record<string, string> = {
+    accept: 'application/json',
+    ...lowerCaseKeys(config.headers),
+  }
+  if (config.token) baseHeaders.authorization = `Bearer ${config.token}`
+
+  async function request<T>(spec: RequestSpec<T>): Promise<T> {
+    const safe = spec.method === 'GET' || spec.idempotent === true
+    for (let attempt = 0; ; attempt++) {
+      const release = await acquire(spec)
+      try {
+        return await attemptOnce(spec, attempt)
+      } catch (error) {
+        const kind = failureKind(error)
+        if (kind === undefined || attempt >= config.maxRetries || !isRetryable(kind, safe)) throw error
+        const retryAfterMs = error instanceof TrayRateLimitError ? error.retryAfterMs : undefined
+        const delayMs = retryDelay(attempt, retryAfterMs, config.backoff)
+        if (delayMs === undefined) throw error
+        config.hooks.onRetry?.({ method: spec.method, url: urlOf(spec), attempt, delayMs, reason: kind })
+        release()
+        await sleep(delayMs, spec.signal)
+        continue
+      } finally {
+        release()
+      }
+    }
+  }
+
+  async function acquire(spec: RequestSpec<unknown>): Promise<() => void> {
+    const limiter = config.limiter
+    if (!limiter) return () => {}
+    try {
+      if (spec.call) return await limiter.acquireCall(spec.signal)
+      await limiter.acquireRequest(spec.signal)
+      return () => {}
+    } catch (error) {
+      if (spec.signal?.aborted) throw new TrayAbortError()
+      throw error
+    }
+  }
+
+  function urlOf(spec: RequestSpec<unknown>): string {
+    return `${config.baseUrl}${spec.path}`
+  }
+
+  async function attemptOnce<T>(spec: RequestSpec<T>, attempt: number): Promise<T> {
+    if (spec.signal?.aborted) throw new TrayAbortError()
+    const url = urlOf(spec)
+    const headers = { ...baseHeaders }
+    let body: string | undefined
+    if (spec.body !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = JSON.stringify(spec.body)
+    }
+
+    // One controller per attempt: it ends the request and the body read together.
+    const controller = new AbortController()
+    let timedOut = false
+    let rejectDeadline: (reason: unknown) => void = () => {}
+    // Some fetch implementations ignore the signal while the body streams; racing a promise
+    // against every step keeps the timeout true whatever fetch does.
+    const deadline = new Promise<never>((_, reject) => {
+      rejectDeadline = reject
+    })
+    deadline.catch(() => {})
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+      rejectDeadline(new TrayTimeoutError(config.timeoutMs))
+    }, config.timeoutMs)
+    const onAbort = () => {
+      controller.abort()
+      rejectDeadline(new TrayAbortError())
+    }
+    spec.signal?.addEventListener('abort', onAbort, { once: true })
+
+    const started = performance.now()
+    config.hooks.onRequest?.({ method: spec.method, url, attempt })
+    let response: Response
+    let text: string
+    try {
+      try {
+        const init: RequestInit = { method: spec.method, headers, signal: controller.signal }
+        if (body !== undefined) init.body = body
+        response = await Promise.race([config.fetch(url, init), deadline])
+      } catch (error) {
+        throw toAttemptError(error, true)
+      }
+      try {
+        text = await Promise.race([response.text(), deadline])
+      } catch (error) {
+        throw toAttemptError(error, false)
+      }
+    } finally {
+      clearTimeout(timer)
+      spec.signal?.removeEventListener('abort', onAbort)
+    }
+
+    const requestId = readRequestId(response.headers)
+    config.hooks.onResponse?.({
+      method: spec.method,
+      url,
+      attempt,
+      status: response.status,
+      durationMs: performance.now() - started,
+      requestId,
+    })
+
+    if (!response.ok) throw apiError(response, text, requestId)
+    if (!spec.schema) return undefined as T
+    return parseBody(spec.schema, text, response.status)
+
+    function toAttemptError(error: unknown, duringFetch: boolean): Error {
+      if (spec.signal?.aborted) return new TrayAbortError()
+      if (timedOut) return new TrayTimeoutError(config.timeoutMs)
+      if (error instanceof TrayAbortError || error instanceof TrayTimeoutError) return error
+      const code = errorCode(error)
+      const detail = redactText(code ?? describe(error), config.token)
+      return new TrayConnectionError(`Could not reach ${originOf(url)}: ${detail}`, {
+        beforeSend: duringFetch && code !== undefined && NOT_SENT_CODES.has(code),
+        cause: { code, message: redactText(describe(error), config.token) },
+      })
+    }
+  }
+
+  function apiError(response: Response, text: string, requestId: string | undefined) {
+    const body = redactValue(tryParseJson(text) ?? text, config.token)
+    const parsed = v.safeParse(ErrorBodySchema, body)
+    const message = parsed.success
+      ? parsed.output.message
+      : `Tray answered ${response.status} ${response.statusText}`.trim()
+    return createApiError({
+      status: response.status,
+      message,
+      code: parsed.success ? parsed.output.code : null,
+      requestId,
+      body,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    })
+  }
+
+  function parseBody<T>(schema: v.GenericSchema<unknown, T>, text: string, status: number): T {
+    const json = tryParseJson(text)
+    if (json === undefined) {
+      throw new TrayResponseError(`Tray answered ${status} with a body that is not JSON`, {
+        status,
+        path: '',
+      })
+    }
+    const result = v.safeParse(schema, json)
+    if (result.success) return result.output
+    const issue = result.issues[0]
+    const path = v.getDotPath(issue) ?? ''
+    throw new TrayResponseError(
+      `Tray's response does not have the documented shape at ${path || 'the body'}: ${issue.message}`,
+      { status, path },
+    )
+  }
+
+  return { request, baseUrl: config.baseUrl }
+}
+
+export type Transport = ReturnType<typeof createTransport>
+
+function failureKind(error: unknown): FailureKind | undefined {
+  if (error instanceof TrayRateLimitError) return 'rate-limited'
+  if (error instanceof TrayServerError) return 'server-error'
+  if (error instanceof TrayTimeoutError) return 'timeout'
+  if (error instanceof TrayConnectionError) return error.beforeSend ? 'not-sent' : 'network'
+  return undefined
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new TrayAbortError())
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new TrayAbortError())
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+function readRequestId(headers: Headers): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name)
+    if (value) return value
+  }
+  return undefined
+}
+
+function tryParseJson(text: string): unknown {
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** The `code` of an error or of any error in its `cause` chain (undici nests it). */
+function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return url
+  }
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, value]) => [k.toLowerCase(), value]))
+}

@@ -1,0 +1,339 @@
+import * as v from 'valibot'
+import { TrayNotFoundError } from '../errors/tray-api-error'
+import { TrayConnectorError } from '../errors/tray-connector-error'
+import { TrayError } from '../errors/tray-error'
+import { TrayValidationError } from '../errors/tray-validation-error'
+import { validateInput } from '../input-schema/validate-input'
+import {
+  type Authentication,
+  AuthenticationSchema,
+  type CreateAuthenticationInput,
+  CreateAuthenticationResultSchema,
+  CreateAuthenticationSchema,
+} from '../schemas/authentication'
+import { AuthIdSchema, type CallPayload, CallPayloadSchema } from '../schemas/call-payload'
+import { type CallResult, CallResultSchema } from '../schemas/call-result'
+import { type Connector, ConnectorListSchema } from '../schemas/connector'
+import type { JsonObject } from '../schemas/json-object'
+import { type Operation, OperationListSchema } from '../schemas/operation'
+import { type ServiceEnvironment, ServiceEnvironmentListSchema } from '../schemas/service-environment'
+import { apiPath } from './_path'
+import { createTransport } from './_transport'
+import { type CacheStore, createMemoryStore } from './cache-store'
+import { CatalogCache, type CatalogCacheOptions } from './catalog-cache'
+import type { CallOptions, RequestOptions, TrayClientOptions } from './client-options'
+import { compareVersions } from './compare-versions'
+import { RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
+import { DEFAULT_BACKOFF } from './retry-policy'
+import { isTrayRegion, TRAY_REGIONS } from './regions'
+
+const FIVE_MINUTES = 5 * 60_000
+const ONE_DAY = 24 * 60 * 60_000
+
+/** Creates a client for Tray's Connectors API (or any server that speaks it). */
+export function createTrayClient(options: TrayClientOptions = {}) {
+  const token = checkToken(options.token)
+  const baseUrl = resolveBaseUrl(options)
+  const timeoutMs = checkNumber('timeout', options.timeout ?? 30_000, 1)
+  const maxRetries = checkNumber('maxRetries', options.maxRetries ?? 2, 0)
+  const userAgent = options.userAgent ? `${options.userAgent} traykit` : 'traykit'
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+
+  const transport = createTransport({
+    baseUrl,
+    token,
+    fetch: fetchImpl,
+    timeoutMs,
+    maxRetries,
+    headers: { 'user-agent': userAgent, ...options.headers },
+    limiter:
+      options.limits === false ? undefined : new RateLimiter({ ...TRAY_RATE_LIMITS, ...options.limits }),
+    backoff: DEFAULT_BACKOFF,
+    hooks: options.hooks ?? {},
+  })
+
+  const cacheOptions = resolveCacheOptions(options.cache)
+  const cache = new CatalogCache(cacheOptions?.store)
+  // Entries are scoped by server and token, so a store shared between clients never serves
+  // one token's catalog to another. The fingerprint is a one-way hash, never the token.
+  const cacheScope = `traykit:v1:${baseUrl}:${fingerprint(token ?? '')}`
+  const connectorsTtl = cacheOptions?.connectorsTtlMs ?? FIVE_MINUTES
+  const operationsTtl = cacheOptions?.operationsTtlMs ?? ONE_DAY
+
+  async function listConnectors(opts: RequestOptions = {}): Promise<Connector[]> {
+    const list = await cache.read(
+      `${cacheScope}:connectors`,
+      connectorsTtl,
+      async () => {
+        const body = await transport.request({
+          method: 'GET',
+          path: apiPath`/core/v1/connectors`,
+          schema: ConnectorListSchema,
+        })
+        return body.elements
+      },
+      opts.signal,
+    )
+    return [...list]
+  }
+
+  async function listConnectorVersions(name: string, opts: RequestOptions = {}): Promise<Connector[]> {
+    const all = await listConnectors(opts)
+    return all
+      .filter((connector) => connector.name === name)
+      .sort((a, b) => compareVersions(b.version, a.version))
+  }
+
+  async function getConnector(
+    name: string,
+    version?: string,
+    opts: RequestOptions = {},
+  ): Promise<Connector> {
+    const versions = await listConnectorVersions(name, opts)
+    const found = version === undefined ? versions[0] : versions.find((c) => c.version === version)
+    if (found) return found
+    throw new TrayNotFoundError({
+      status: 404,
+      message:
+        versions.length === 0
+          ? `No connector named "${name}"`
+          : `${name} has no version "${version}" (versions: ${versions.map((c) => c.version).join(', ')})`,
+    })
+  }
+
+  async function listOperations(
+    connector: string,
+    version: string,
+    opts: RequestOptions = {},
+  ): Promise<Operation[]> {
+    const path = apiPath`/core/v1/connectors/${connector}/versions/${version}/operations`
+    const list = await cache.read(
+      `${cacheScope}:operations:${connector}@${version}`,
+      operationsTtl,
+      async () => {
+        const body = await transport.request({ method: 'GET', path, schema: OperationListSchema })
+        return body.elements
+      },
+      opts.signal,
+    )
+    return [...list]
+  }
+
+  async function getOperation(
+    connector: string,
+    version: string,
+    operation: string,
+    opts: RequestOptions = {},
+  ): Promise<Operation> {
+    const operations = await listOperations(connector, version, opts)
+    const found = operations.find((op) => op.name === operation)
+    if (found) return found
+    throw new TrayNotFoundError({
+      status: 404,
+      message: `${connector}@${version} has no operation "${operation}"`,
+    })
+  }
+
+  async function callConnector<TOutput extends JsonObject = JsonObject>(
+    connector: string,
+    version: string,
+    payload: CallPayload,
+    opts: CallOptions & { throwOnError: false },
+  ): Promise<CallResult>
+  async function callConnector<TOutput extends JsonObject = JsonObject>(
+    connector: string,
+    version: string,
+    payload: CallPayload,
+    opts?: CallOptions,
+  ): Promise<TOutput>
+  async function callConnector(
+    connector: string,
+    version: string,
+    payload: CallPayload,
+    opts: CallOptions = {},
+  ): Promise<JsonObject | CallResult> {
+    const path = apiPath`/core/v1/connectors/${connector}/versions/${version}/call`
+    const body = parseOrReject(CallPayloadSchema, payload, 'Invalid call payload')
+    if (opts.validate !== false) {
+      const operations = await listOperations(connector, version, opts)
+      const operation = operations.find((op) => op.name === body.operation)
+      // An unknown operation is the caller's mistake: refuse it here instead of paying for
+      // Tray's outcome "error".
+      if (!operation) {
+        const message = `${connector}@${version} has no operation "${body.operation}"`
+        throw new TrayValidationError(`${message}; nothing was sent`, [{ path: 'operation', message }])
+      }
+      const result = validateInput(operation, body.input)
+      if (!result.valid) {
+        throw new TrayValidationError(
+          `Input for ${connector}@${version} ${body.operation} is invalid; nothing was sent`,
+          result.issues.map((i) => ({ path: i.path ? `input.${i.path}` : 'input', message: i.message })),
+        )
+      }
+    }
+    const result = await transport.request({
+      method: 'POST',
+      path,
+      body,
+      schema: CallResultSchema,
+      call: true,
+      idempotent: opts.idempotent === true,
+      signal: opts.signal,
+    })
+    if (opts.throwOnError === false) return result
+    if (result.outcome === 'error') {
+      throw new TrayConnectorError(result.output, { connector, operation: body.operation })
+    }
+    return result.output
+  }
+
+  async function listServiceEnvironments(
+    service: string,
+    serviceVersion: number,
+    opts: RequestOptions = {},
+  ): Promise<ServiceEnvironment[]> {
+    if (!Number.isInteger(serviceVersion)) {
+      throw new TrayValidationError('Invalid service version', [
+        {
+          path: 'serviceVersion',
+          message: `must be the service's integer version (connector.service.version), got ${JSON.stringify(serviceVersion)}`,
+        },
+      ])
+    }
+    const body = await transport.request({
+      method: 'GET',
+      path: apiPath`/core/v1/services/${service}/versions/${serviceVersion}/environments`,
+      schema: ServiceEnvironmentListSchema,
+      signal: opts.signal,
+    })
+    return body.elements
+  }
+
+  async function createAuthentication(
+    input: CreateAuthenticationInput,
+    opts: RequestOptions = {},
+  ): Promise<{ id: string }> {
+    const body = parseOrReject(CreateAuthenticationSchema, input, 'Invalid authentication')
+    return transport.request({
+      method: 'POST',
+      path: apiPath`/core/v1/authentications`,
+      body,
+      schema: CreateAuthenticationResultSchema,
+      signal: opts.signal,
+    })
+  }
+
+  async function getAuthentication(id: string, opts: RequestOptions = {}): Promise<Authentication> {
+    parseOrReject(AuthIdSchema, id, 'Invalid authentication id')
+    return transport.request({
+      method: 'GET',
+      path: apiPath`/core/v1/authentications/${id}`,
+      schema: AuthenticationSchema,
+      signal: opts.signal,
+    })
+  }
+
+  async function deleteAuthentication(id: string, opts: RequestOptions = {}): Promise<void> {
+    parseOrReject(AuthIdSchema, id, 'Invalid authentication id')
+    await transport.request({
+      method: 'DELETE',
+      path: apiPath`/core/v1/authentications/${id}`,
+      signal: opts.signal,
+    })
+  }
+
+  return {
+    /** The server this client talks to. */
+    baseUrl,
+    listConnectors,
+    listConnectorVersions,
+    getConnector,
+    listOperations,
+    getOperation,
+    callConnector,
+    listServiceEnvironments,
+    createAuthentication,
+    getAuthentication,
+    deleteAuthentication,
+  }
+}
+
+/** A client made by `createTrayClient`. */
+export type TrayClient = ReturnType<typeof createTrayClient>
+
+function parseOrReject<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  value: unknown,
+  summary: string,
+): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, value)
+  if (result.success) return result.output
+  throw new TrayValidationError(
+    `${summary}; nothing was sent`,
+    result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message })),
+  )
+}
+
+function checkToken(token: unknown): string | undefined {
+  if (token === undefined) return undefined
+  // The token goes into a header: refuse what would break or inject one, without echoing it.
+  if (typeof token !== 'string' || token.trim() === '' || /[\s\r\n]/.test(token)) {
+    throw new TrayError('token must be a non-empty string without spaces or line breaks')
+  }
+  return token
+}
+
+function resolveBaseUrl(options: TrayClientOptions): string {
+  if (options.baseUrl !== undefined) {
+    let url: URL
+    try {
+      url = new URL(options.baseUrl)
+    } catch {
+      throw new TrayError(`baseUrl is not a URL: ${JSON.stringify(options.baseUrl)}`)
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new TrayError(`baseUrl must be http or https, got ${url.protocol}`)
+    }
+    if (url.username || url.password || url.search || url.hash) {
+      throw new TrayError('baseUrl must be an origin and an optional path prefix only')
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+  }
+  const region = options.region ?? 'us'
+  if (!isTrayRegion(region)) {
+    throw new TrayError(
+      `region must be one of ${Object.keys(TRAY_REGIONS).join(', ')}, got ${JSON.stringify(region)}`,
+    )
+  }
+  return TRAY_REGIONS[region]
+}
+
+function checkNumber(name: string, value: number, min: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new TrayError(`${name} must be a number of at least ${min}, got ${JSON.stringify(value)}`)
+  }
+  return value
+}
+
+function resolveCacheOptions(
+  cache: TrayClientOptions['cache'],
+): (CatalogCacheOptions & { store: CacheStore }) | undefined {
+  if (cache === false) return undefined
+  if (cache && typeof (cache as CacheStore).get === 'function') return { store: cache as CacheStore }
+  const options = (cache ?? {}) as CatalogCacheOptions
+  return { ...options, store: options.store ?? createMemoryStore() }
+}
+
+/** A one-way 53-bit hash (cyrb53), enough to tell tokens apart in cache keys. */
+function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+}

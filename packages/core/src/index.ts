@@ -1,0 +1,40 @@
+export { createTrayClient, type TrayClient } from './client/create-tray-client'
+export type { CallOptions, RequestOptions, TrayClientOptions } from './client/client-options'
+export type { ClientHooks } from './client/_transport'
+export { type CacheStore, createMemoryStore } from './client/cache-store'
+export type { CatalogCacheOptions } from './client/catalog-cache'
+export { compareVersions } from './client/compare-versions'
+export { type RateLimits, TRAY_RATE_LIMITS } from './client/rate-limiter'
+export { isTrayRegion, TRAY_REGIONS, type TrayRegion } from './client/regions'
+
+export { TrayError } from './errors/tray-error'
+export {
+  createApiError,
+  TrayApiError,
+  type TrayApiErrorInit,
+  TrayAuthenticationError,
+  TrayBadRequestError,
+  TrayNotFoundError,
+  TrayPermissionError,
+  TrayRateLimitError,
+  TrayServerError,
+} from './errors/tray-api-error'
+export {
+  TrayAbortError,
+  TrayConnectionError,
+  TrayResponseError,
+  TrayTimeoutError,
+} from './errors/tray-transport-errors'
+export { TrayValidationError, type ValidationIssue } from './errors/tray-validation-error'
+export { TrayConnectorError } from './errors/tray-connector-error'
+
+export { type ValidationResult, validateInput } from './input-schema/validate-input'
+
+export * from './schemas/authentication'
+export * from './schemas/call-payload'
+export * from './schemas/call-result'
+export * from './schemas/connector'
+export * from './schemas/error-body'
+export * from './schemas/json-object'
+export * from './schemas/operation'
+export * from './schemas/service-environment'
