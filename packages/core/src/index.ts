@@ -28,7 +28,7 @@ export {
 export { TrayValidationError, type ValidationIssue } from './errors/tray-validation-error'
 export { TrayConnectorError } from './errors/tray-connector-error'
 
-export { type ValidationResult, validateInput } from './input-schema/validate-input'
+export * from './input-schema'
 
 export * from './schemas/authentication'
 export * from './schemas/call-payload'
