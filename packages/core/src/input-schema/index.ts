@@ -1,0 +1,1 @@
+export { type ValidationResult, validateInput } from './validate-input'
