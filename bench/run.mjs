@@ -61,7 +61,12 @@ const table = [
 ]
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => String(row[i]).length)))
 for (const [i, row] of table.entries()) {
-  console.log(row.map((cell, j) => String(cell).padEnd(widths[j])).join('  ').trimEnd())
+  console.log(
+    row
+      .map((cell, j) => String(cell).padEnd(widths[j]))
+      .join('  ')
+      .trimEnd(),
+  )
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
 }
 
@@ -77,7 +82,9 @@ await writeFile(
   join(here, 'results.json'),
   `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`,
 )
-console.log(`\nwrote bench/results.json (${results.length} figures, ${machine.cpus} cpus, node ${machine.node})`)
+console.log(
+  `\nwrote bench/results.json (${results.length} figures, ${machine.cpus} cpus, node ${machine.node})`,
+)
 if (failed) process.exitCode = 1
 
 /** Whether a ratio meets a target written like '>= 0.85' or '<= 1.6'. */

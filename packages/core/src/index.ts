@@ -1,13 +1,11 @@
-export { createTrayClient, type TrayClient } from './client/create-tray-client'
-export type { CallOptions, RequestOptions, TrayClientOptions } from './client/client-options'
 export type { ClientHooks } from './client/_transport'
 export { type CacheStore, createMemoryStore } from './client/cache-store'
 export type { CatalogCacheOptions } from './client/catalog-cache'
+export type { CallOptions, RequestOptions, TrayClientOptions } from './client/client-options'
 export { compareVersions } from './client/compare-versions'
+export { createTrayClient, type TrayClient } from './client/create-tray-client'
 export { type RateLimits, TRAY_RATE_LIMITS } from './client/rate-limiter'
 export { isTrayRegion, TRAY_REGIONS, type TrayRegion } from './client/regions'
-
-export { TrayError } from './errors/tray-error'
 export {
   createApiError,
   TrayApiError,
@@ -19,6 +17,8 @@ export {
   TrayRateLimitError,
   TrayServerError,
 } from './errors/tray-api-error'
+export { TrayConnectorError } from './errors/tray-connector-error'
+export { TrayError } from './errors/tray-error'
 export {
   TrayAbortError,
   TrayConnectionError,
@@ -26,7 +26,6 @@ export {
   TrayTimeoutError,
 } from './errors/tray-transport-errors'
 export { TrayValidationError, type ValidationIssue } from './errors/tray-validation-error'
-export { TrayConnectorError } from './errors/tray-connector-error'
 
 export * from './input-schema'
 

@@ -5,7 +5,10 @@ import { TrayValidationError } from '../errors/tray-validation-error'
  * name like `../../admin` stays one segment. `.` and `..` are refused outright: URL parsers
  * resolve them (even as `%2e%2e`), so no encoding can keep them from changing the path.
  */
-export function apiPath(strings: TemplateStringsArray, ...segments: Array<string | number>): string {
+export function apiPath(
+  strings: TemplateStringsArray,
+  ...segments: Array<string | number>
+): string {
   let path = strings[0] ?? ''
   segments.forEach((segment, i) => {
     const text = String(segment)

@@ -28,7 +28,13 @@ export interface ClientHooks {
     durationMs: number
     requestId: string | undefined
   }): void
-  onRetry?(event: { method: string; url: string; attempt: number; delayMs: number; reason: FailureKind }): void
+  onRetry?(event: {
+    method: string
+    url: string
+    attempt: number
+    delayMs: number
+    reason: FailureKind
+  }): void
 }
 
 export interface TransportConfig {
@@ -86,14 +92,20 @@ export function createTransport(config: TransportConfig) {
         return await attemptOnce(spec, attempt)
       } catch (error) {
         const kind = failureKind(error)
-        if (kind === undefined || attempt >= config.maxRetries || !isRetryable(kind, safe)) throw error
+        if (kind === undefined || attempt >= config.maxRetries || !isRetryable(kind, safe))
+          throw error
         const retryAfterMs = error instanceof TrayRateLimitError ? error.retryAfterMs : undefined
         const delayMs = retryDelay(attempt, retryAfterMs, config.backoff)
         if (delayMs === undefined) throw error
-        config.hooks.onRetry?.({ method: spec.method, url: urlOf(spec), attempt, delayMs, reason: kind })
+        config.hooks.onRetry?.({
+          method: spec.method,
+          url: urlOf(spec),
+          attempt,
+          delayMs,
+          reason: kind,
+        })
         release()
         await sleep(delayMs, spec.signal)
-        continue
       } finally {
         release()
       }

@@ -9,7 +9,9 @@ export interface CacheStore {
 }
 
 /** An in-memory LRU store with per-entry expiry. */
-export function createMemoryStore(options: { maxEntries?: number; now?: () => number } = {}): CacheStore & {
+export function createMemoryStore(
+  options: { maxEntries?: number; now?: () => number } = {},
+): CacheStore & {
   readonly size: number
   clear(): void
 } {

@@ -32,6 +32,7 @@ export class CatalogCache {
     load: () => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T> {
+    if (signal?.aborted) throw new TrayAbortError()
     if (this.#store) {
       const hit = await this.#store.get(key)
       if (hit !== undefined && hit !== null) return hit as T

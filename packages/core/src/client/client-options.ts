@@ -1,6 +1,6 @@
+import type { ClientHooks } from './_transport'
 import type { CacheStore } from './cache-store'
 import type { CatalogCacheOptions } from './catalog-cache'
-import type { ClientHooks } from './_transport'
 import type { RateLimits } from './rate-limiter'
 import type { TrayRegion } from './regions'
 

@@ -16,7 +16,10 @@ import { type CallResult, CallResultSchema } from '../schemas/call-result'
 import { type Connector, ConnectorListSchema } from '../schemas/connector'
 import type { JsonObject } from '../schemas/json-object'
 import { type Operation, OperationListSchema } from '../schemas/operation'
-import { type ServiceEnvironment, ServiceEnvironmentListSchema } from '../schemas/service-environment'
+import {
+  type ServiceEnvironment,
+  ServiceEnvironmentListSchema,
+} from '../schemas/service-environment'
 import { apiPath } from './_path'
 import { createTransport } from './_transport'
 import { type CacheStore, createMemoryStore } from './cache-store'
@@ -24,8 +27,8 @@ import { CatalogCache, type CatalogCacheOptions } from './catalog-cache'
 import type { CallOptions, RequestOptions, TrayClientOptions } from './client-options'
 import { compareVersions } from './compare-versions'
 import { RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
-import { DEFAULT_BACKOFF } from './retry-policy'
 import { isTrayRegion, TRAY_REGIONS } from './regions'
+import { DEFAULT_BACKOFF } from './retry-policy'
 
 const FIVE_MINUTES = 5 * 60_000
 const ONE_DAY = 24 * 60 * 60_000
@@ -47,7 +50,9 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     maxRetries,
     headers: { 'user-agent': userAgent, ...options.headers },
     limiter:
-      options.limits === false ? undefined : new RateLimiter({ ...TRAY_RATE_LIMITS, ...options.limits }),
+      options.limits === false
+        ? undefined
+        : new RateLimiter({ ...TRAY_RATE_LIMITS, ...options.limits }),
     backoff: DEFAULT_BACKOFF,
     hooks: options.hooks ?? {},
   })
@@ -77,7 +82,10 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     return [...list]
   }
 
-  async function listConnectorVersions(name: string, opts: RequestOptions = {}): Promise<Connector[]> {
+  async function listConnectorVersions(
+    name: string,
+    opts: RequestOptions = {},
+  ): Promise<Connector[]> {
     const all = await listConnectors(opts)
     return all
       .filter((connector) => connector.name === name)
@@ -161,13 +169,18 @@ export function createTrayClient(options: TrayClientOptions = {}) {
       // Tray's outcome "error".
       if (!operation) {
         const message = `${connector}@${version} has no operation "${body.operation}"`
-        throw new TrayValidationError(`${message}; nothing was sent`, [{ path: 'operation', message }])
+        throw new TrayValidationError(`${message}; nothing was sent`, [
+          { path: 'operation', message },
+        ])
       }
       const result = validateInput(operation, body.input)
       if (!result.valid) {
         throw new TrayValidationError(
           `Input for ${connector}@${version} ${body.operation} is invalid; nothing was sent`,
-          result.issues.map((i) => ({ path: i.path ? `input.${i.path}` : 'input', message: i.message })),
+          result.issues.map((i) => ({
+            path: i.path ? `input.${i.path}` : 'input',
+            message: i.message,
+          })),
         )
       }
     }
@@ -319,7 +332,8 @@ function resolveCacheOptions(
   cache: TrayClientOptions['cache'],
 ): (CatalogCacheOptions & { store: CacheStore }) | undefined {
   if (cache === false) return undefined
-  if (cache && typeof (cache as CacheStore).get === 'function') return { store: cache as CacheStore }
+  if (cache && typeof (cache as CacheStore).get === 'function')
+    return { store: cache as CacheStore }
   const options = (cache ?? {}) as CatalogCacheOptions
   return { ...options, store: options.store ?? createMemoryStore() }
 }

@@ -33,7 +33,11 @@ export class RateLimiter {
   #callWaiters: Array<() => void> = []
 
   constructor(limits: RateLimits, now: () => number = () => performance.now()) {
-    if (!(limits.requestsPerSecond > 0) || !(limits.burst >= 1) || !(limits.maxConcurrentCalls >= 1)) {
+    if (
+      !(limits.requestsPerSecond > 0) ||
+      !(limits.burst >= 1) ||
+      !(limits.maxConcurrentCalls >= 1)
+    ) {
       throw new RangeError(
         'limits: requestsPerSecond must be > 0, burst and maxConcurrentCalls at least 1',
       )

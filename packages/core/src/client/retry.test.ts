@@ -63,11 +63,23 @@ const table: Array<[Kind, string, Step, number, string]> = [
   ['read', 'connection refused', { networkError: 'ECONNREFUSED' }, 3, 'TrayConnectionError'],
   ['read', 'connection reset', { networkError: 'ECONNRESET' }, 3, 'TrayConnectionError'],
   ['read', '400', { status: 400, body: { message: 'bad' } }, 1, 'TrayBadRequestError'],
-  ['read', '401', { status: 401, body: { message: 'The request is unauthorized' } }, 1, 'TrayAuthenticationError'],
+  [
+    'read',
+    '401',
+    { status: 401, body: { message: 'The request is unauthorized' } },
+    1,
+    'TrayAuthenticationError',
+  ],
   ['read', '403', { status: 403, body: { message: 'no' } }, 1, 'TrayPermissionError'],
   ['read', '404', { status: 404, body: { message: 'none' } }, 1, 'TrayNotFoundError'],
   ['call', '429', { status: 429, body: { message: 'slow down' } }, 3, 'TrayRateLimitError'],
-  ['call', 'connection refused (never sent)', { networkError: 'ECONNREFUSED' }, 3, 'TrayConnectionError'],
+  [
+    'call',
+    'connection refused (never sent)',
+    { networkError: 'ECONNREFUSED' },
+    3,
+    'TrayConnectionError',
+  ],
   ['call', 'DNS failure (never sent)', { networkError: 'ENOTFOUND' }, 3, 'TrayConnectionError'],
   ['call', '500', { status: 500, body: { message: 'boom' } }, 1, 'TrayServerError'],
   ['call', '502', { status: 502 }, 1, 'TrayServerError'],
@@ -109,7 +121,12 @@ describe('the retry rule', () => {
 
   it('maxRetries: 0 sends once', async () => {
     const server = scriptedFetch({ status: 500 })
-    const tray = createTrayClient({ token: TOKEN, fetch: server.fetch, maxRetries: 0, cache: false })
+    const tray = createTrayClient({
+      token: TOKEN,
+      fetch: server.fetch,
+      maxRetries: 0,
+      cache: false,
+    })
     await settle(tray.listConnectors())
     expect(server.requests).toHaveLength(1)
   })

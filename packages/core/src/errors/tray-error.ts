@@ -14,6 +14,7 @@ export class TrayError extends Error {
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     const kinds = (value as Branded | null | undefined)?.[KINDS]
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class being tested, a subclass included.
     return Array.isArray(kinds) && kinds.includes(this.kind)
   }
 

@@ -1,7 +1,11 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import examples from './__fixtures__/openapi-examples.json'
-import { AuthenticationSchema, CreateAuthenticationResultSchema, CreateAuthenticationSchema } from './authentication'
+import {
+  AuthenticationSchema,
+  CreateAuthenticationResultSchema,
+  CreateAuthenticationSchema,
+} from './authentication'
 import { CallPayloadSchema } from './call-payload'
 import { CallResultSchema, DdlResultSchema } from './call-result'
 import { ConnectorListSchema } from './connector'
@@ -14,9 +18,21 @@ const cases: Array<[string, v.GenericSchema, unknown[]]> = [
   ['GET operations 200', OperationListSchema, examples['get-connector-operations']['200']],
   ['POST call request', CallPayloadSchema, examples['call-connector'].request],
   ['POST call 200', CallResultSchema, examples['call-connector']['200']],
-  ['GET environments 200', ServiceEnvironmentListSchema, examples['get-service-environments']['200']],
-  ['POST authentications request', CreateAuthenticationSchema, examples['create-user-authentication'].request],
-  ['POST authentications 200', CreateAuthenticationResultSchema, examples['create-user-authentication']['200']],
+  [
+    'GET environments 200',
+    ServiceEnvironmentListSchema,
+    examples['get-service-environments']['200'],
+  ],
+  [
+    'POST authentications request',
+    CreateAuthenticationSchema,
+    examples['create-user-authentication'].request,
+  ],
+  [
+    'POST authentications 200',
+    CreateAuthenticationResultSchema,
+    examples['create-user-authentication']['200'],
+  ],
   ['GET authentication 200', AuthenticationSchema, examples['get-user-authentication']['200']],
 ]
 
@@ -71,7 +87,13 @@ describe('schemas accept every example of Tray OpenAPI file', () => {
   it('rejects a connector whose service version is not an integer', () => {
     const result = v.safeParse(ConnectorListSchema, {
       elements: [
-        { name: 'a', version: '1.0', title: 'A', description: '', service: { id: 'i', name: 'a', version: '4' } },
+        {
+          name: 'a',
+          version: '1.0',
+          title: 'A',
+          description: '',
+          service: { id: 'i', name: 'a', version: '4' },
+        },
       ],
     })
     expect(result.success).toBe(false)

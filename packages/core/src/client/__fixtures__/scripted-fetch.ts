@@ -43,7 +43,11 @@ export function scriptedFetch(...steps: Step[]) {
       return new Response(stream, { status: 200 })
     }
     const body =
-      step.body === undefined ? null : typeof step.body === 'string' ? step.body : JSON.stringify(step.body)
+      step.body === undefined
+        ? null
+        : typeof step.body === 'string'
+          ? step.body
+          : JSON.stringify(step.body)
     return new Response(body, { status: step.status, headers: step.headers })
   }
   return { fetch, requests }
