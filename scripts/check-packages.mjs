@@ -1,0 +1,113 @@
+// Checks the packages as users get them: packs each publishable package with pnpm (which
+// applies publishConfig and pins workspace versions), lints the tarballs with publint and
+// Are the Types Wrong, installs them with npm into a project outside the workspace, and there
+// runs a plain Node ESM script and type-checks a TypeScript file that import them.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+const run = (cmd, args, cwd) => {
+  process.stdout.write(`$ ${[cmd, ...args].join(' ')}\n`)
+  return execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
+}
+
+const packages = ['packages', 'apps']
+  .flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(root, dir, name)))
+  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+  .filter(({ manifest }) => !manifest.private)
+
+const work = mkdtempSync(join(tmpdir(), 'traykit-pack-'))
+try {
+  const tarballs = {}
+  for (const { dir, manifest } of packages) {
+    const out = run('pnpm', ['pack', '--pack-destination', work, '--json'], dir)
+    const file = JSON.parse(out).filename
+    tarballs[manifest.name] = file
+    run(bin('publint'), ['run', file, '--strict'], root)
+    // ESM-only packages: CommonJS resolution is out of scope on purpose.
+    run(bin('attw'), [file, '--profile', 'esm-only', '--no-emoji', '--format', 'ascii'], root)
+  }
+
+  const app = join(work, 'app')
+  mkdirSync(app)
+  const deps = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]))
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({
+      name: 'traykit-consumer',
+      private: true,
+      type: 'module',
+      dependencies: deps,
+      // The packages depend on each other by version; point those at the tarballs too.
+      overrides: Object.fromEntries(Object.keys(deps).map((name) => [name, `$${name}`])),
+    }),
+  )
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app)
+
+  const has = (name) => name in tarballs
+  writeFileSync(
+    join(app, 'consumer.mjs'),
+    `
+import { createTrayClient, TrayValidationError } from '@traykit/core'
+${has('@traykit/testing') ? "import { createMockTray } from '@traykit/testing'" : ''}
+const assert = (ok, what) => { if (!ok) { console.error('FAILED: ' + what); process.exit(1) } }
+assert(typeof createTrayClient === 'function', 'createTrayClient is exported')
+${
+  has('@traykit/testing')
+    ? `
+const mock = createMockTray()
+const tray = createTrayClient({ baseUrl: 'http://tray.test', fetch: mock.fetch, token: 'consumer-token' })
+const slack = await tray.getConnector('slack')
+assert(slack.name === 'slack', 'latest slack connector is listed')
+const error = await tray.callConnector('slack', slack.version, { operation: 'send_message', input: {} }).catch((e) => e)
+assert(error instanceof TrayValidationError, 'invalid input is refused before sending')
+assert(mock.tasks === 0, 'nothing was billed')
+`
+    : ''
+}
+console.log('consumer.mjs: ok')
+`,
+  )
+  run('node', ['consumer.mjs'], app)
+
+  writeFileSync(
+    join(app, 'consumer.ts'),
+    `
+import { createTrayClient, type Connector, type TrayClient } from '@traykit/core'
+const tray: TrayClient = createTrayClient({ token: 'x', region: 'eu1' })
+export async function latest(name: string): Promise<Connector> {
+  return tray.getConnector(name)
+}
+${has('@traykit/testing') ? "import { createMockTray } from '@traykit/testing'\nexport const mock = createMockTray()" : ''}
+${has('@traykit/edge') ? "import { createTrayHandler } from '@traykit/edge'\nexport const handler = createTrayHandler({ token: 'x', public: true })" : ''}
+`,
+  )
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        lib: ['ES2022', 'DOM'],
+        types: [],
+      },
+      files: ['consumer.ts'],
+    }),
+  )
+  run(bin('tsc'), ['-p', join(app, 'tsconfig.json')], app)
+
+  if (has('@traykit/cli')) {
+    const out = run(join(app, 'node_modules', '.bin', 'traykit'), ['--mock', 'connectors', '--json'], app)
+    if (!Array.isArray(JSON.parse(out))) throw new Error('traykit --mock connectors --json did not print a JSON array')
+  }
+  console.log(`check-packages: ${Object.keys(tarballs).join(', ')} ok`)
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
