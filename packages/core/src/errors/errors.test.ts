@@ -65,7 +65,9 @@ describe('status → class', () => {
 describe('instanceof across duplicate installs', () => {
   it('holds for errors made by another copy of the module', async () => {
     vi.resetModules()
-    const copy = await import('./tray-api-error?copy')
+    // A query string makes the module loader treat it as another file: a second install.
+    const specifier = './tray-api-error?copy'
+    const copy = (await import(/* @vite-ignore */ specifier)) as typeof import('./tray-api-error')
     expect(copy.TrayNotFoundError).not.toBe(TrayNotFoundError)
     const error = new copy.TrayNotFoundError({ status: 404, message: 'x' })
     expect(error).toBeInstanceOf(TrayNotFoundError)
