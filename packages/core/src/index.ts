@@ -6,6 +6,7 @@ export { compareVersions } from './client/compare-versions'
 export { createTrayClient, type TrayClient } from './client/create-tray-client'
 export { type RateLimits, TRAY_RATE_LIMITS } from './client/rate-limiter'
 export { isTrayRegion, TRAY_REGIONS, type TrayRegion } from './client/regions'
+export type { ResolveLookupParams } from './client/resolve-lookup'
 export {
   createApiError,
   TrayApiError,

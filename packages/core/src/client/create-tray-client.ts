@@ -26,8 +26,10 @@ import { type CacheStore, createMemoryStore } from './cache-store'
 import { CatalogCache, type CatalogCacheOptions } from './catalog-cache'
 import type { CallOptions, RequestOptions, TrayClientOptions } from './client-options'
 import { compareVersions } from './compare-versions'
+import { getOutputSchema } from './get-output-schema'
 import { RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
 import { isTrayRegion, TRAY_REGIONS } from './regions'
+import { type ResolveLookupParams, resolveLookup } from './resolve-lookup'
 import { DEFAULT_BACKOFF } from './retry-policy'
 
 const FIVE_MINUTES = 5 * 60_000
@@ -255,6 +257,8 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     })
   }
 
+  const lookupDeps = { getOperation, callConnector }
+
   return {
     /** The server this client talks to. */
     baseUrl,
@@ -268,6 +272,17 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     createAuthentication,
     getAuthentication,
     deleteAuthentication,
+    /** Runs a field's DDL with the current input: its `{ text, value }` options (a billed call). */
+    resolveLookup: (params: ResolveLookupParams, opts?: RequestOptions) =>
+      resolveLookup(lookupDeps, params, opts),
+    /** The output schema of a dynamic-output operation for this input (a billed call). */
+    getOutputSchema: (
+      connector: string,
+      version: string,
+      operation: string,
+      input: JsonObject,
+      opts?: Parameters<typeof getOutputSchema>[5],
+    ) => getOutputSchema(lookupDeps, connector, version, operation, input, opts),
   }
 }
 

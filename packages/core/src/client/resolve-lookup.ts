@@ -1,0 +1,88 @@
+import * as v from 'valibot'
+import { TrayResponseError } from '../errors/tray-transport-errors'
+import { TrayValidationError } from '../errors/tray-validation-error'
+import { fillLookupInput } from '../input-schema/fill-lookup-input'
+import { findLookup, getLookups } from '../input-schema/get-lookups'
+import { missingDependencies } from '../input-schema/missing-dependencies'
+import { DdlResultSchema, type LookupOption } from '../schemas/call-result'
+import type { JsonObject } from '../schemas/json-object'
+import type { Operation } from '../schemas/operation'
+import type { CallOptions, RequestOptions } from './client-options'
+
+/** Which field's options to fetch, and the form's current input. */
+export interface ResolveLookupParams {
+  connector: string
+  version: string
+  /** The operation whose form holds the field. */
+  operation: string
+  /** The field's path (`channel_id`, `filter.column_heading`, `data.0.column_heading`). */
+  field: string
+  /** The form's current input: the lookup's templates are filled from it. */
+  input?: JsonObject | undefined
+  /** The end user's authentication; the DDL runs with it. */
+  authId?: string | undefined
+}
+
+/** What a lookup needs of the client. */
+export interface LookupDeps {
+  getOperation(
+    connector: string,
+    version: string,
+    operation: string,
+    opts?: RequestOptions,
+  ): Promise<Operation>
+  callConnector(
+    connector: string,
+    version: string,
+    payload: { operation: string; input: JsonObject; authId?: string },
+    opts: CallOptions,
+  ): Promise<JsonObject>
+}
+
+/**
+ * Runs a field's DDL operation with the current input and returns its options. Refuses,
+ * without a network call, while a field the lookup depends on is empty. Runs as a billed call.
+ */
+export async function resolveLookup(
+  deps: LookupDeps,
+  params: ResolveLookupParams,
+  opts: RequestOptions = {},
+): Promise<LookupOption[]> {
+  const { connector, version, field, authId } = params
+  const input = params.input ?? {}
+  const operation = await deps.getOperation(connector, version, params.operation, opts)
+  const lookup = findLookup(operation, field)
+  if (!lookup) {
+    const fields = getLookups(operation).map((l) => l.path)
+    const message = `${field} has no lookup in ${operation.name}${fields.length ? ` (fields with lookups: ${fields.join(', ')})` : ''}`
+    throw new TrayValidationError(message, [{ path: field, message }])
+  }
+  const missing = missingDependencies(lookup, input)
+  if (missing.length > 0) {
+    throw new TrayValidationError(
+      `The options of ${field} depend on ${missing.join(', ')}: fill ${missing.length > 1 ? 'them' : 'it'} in first; nothing was sent`,
+      missing.map((name) => ({
+        path: name,
+        message: `${name} is needed to list the options of ${field}`,
+      })),
+    )
+  }
+  const payload = { operation: lookup.operation, input: fillLookupInput(lookup, input) }
+  // DDL operations are often not in the operations list, and their input comes from the
+  // schema itself, so there is nothing to validate against.
+  const output = await deps.callConnector(
+    connector,
+    version,
+    authId === undefined ? payload : { ...payload, authId },
+    { validate: false, signal: opts.signal },
+  )
+  const parsed = v.safeParse(DdlResultSchema, output)
+  if (!parsed.success) {
+    const path = v.getDotPath(parsed.issues[0]) ?? ''
+    throw new TrayResponseError(
+      `${lookup.operation} did not return DDL options ({ result: [{ text, value }] }) at output.${path}`,
+      { status: 200, path: `output.${path}` },
+    )
+  }
+  return parsed.output.result
+}
