@@ -1,1 +1,8 @@
+export type { JsonType } from './_json-schema'
+export { describeFields, type FieldDescription } from './describe-fields'
+export { examplePayload } from './example-payload'
+export { fillLookupInput } from './fill-lookup-input'
+export { type FieldLookup, findLookup, getLookups } from './get-lookups'
+export { missingDependencies } from './missing-dependencies'
+export { type PaginateOptions, paginate } from './paginate'
 export { type ValidationResult, validateInput } from './validate-input'
