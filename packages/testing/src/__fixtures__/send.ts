@@ -1,0 +1,34 @@
+import type { MockTray } from '../index'
+
+/** The token the raw-request tests send. */
+export const TOKEN = 'test-token-0f3c9a'
+
+/** A raw request to a mock, the way any HTTP client would make it; the body parsed when JSON. */
+export async function send(
+  mock: MockTray,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: unknown; text: string; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers }
+  const token = options.token === undefined ? TOKEN : options.token
+  if (token !== null) headers.authorization = `Bearer ${token}`
+  let body: string | undefined
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json'
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
+  }
+  const response = await mock.fetch(`http://tray.test${path}`, { method, headers, body })
+  const text = await response.text()
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    parsed = undefined
+  }
+  return { status: response.status, body: parsed, text, headers: response.headers }
+}
+
+/** The call path of a connector version. */
+export const callPath = (connector: string, version: string) =>
+  `/core/v1/connectors/${connector}/versions/${version}/call`

@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest'
+import { callPath, send } from '../__fixtures__/send'
+import { createMockTray, type MockCatalog, type MockTray } from '../index'
+
+const call = (mock: MockTray, connector: string, version: string, body: unknown, token?: string) =>
+  send(mock, 'POST', callPath(connector, version), { body, token })
+
+describe('a successful call', () => {
+  it("answers Tray's call example, filled from the input", async () => {
+    const mock = createMockTray()
+    const { status, body } = await call(mock, 'slack', '9.1', {
+      operation: 'send_message',
+      input: { channel: 'C0000GENERAL', text: 'Hello' },
+    })
+    expect(status).toBe(200)
+    expect(body).toMatchObject({
+      outcome: 'success',
+      output: { ok: true, channel: 'C0000GENERAL', message: { text: 'Hello', type: 'message' } },
+    })
+  })
+
+  it('samples the output schema when the catalog has no canned response', async () => {
+    const catalog: MockCatalog = {
+      connectors: [
+        {
+          name: 'crm',
+          version: '1.0',
+          title: 'CRM',
+          description: 'A CRM',
+          service: { id: 's', name: 'crm', version: 1 },
+          operations: [
+            {
+              name: 'get_contact',
+              title: 'Get contact',
+              description: 'Gets a contact',
+              inputSchema: { type: 'object', properties: {} },
+              outputSchema: {
+                type: 'object',
+                properties: {
+                  id: { type: 'integer' },
+                  email: { type: 'string', format: 'email' },
+                  tags: { type: 'array', items: { type: 'string' } },
+                  status: { type: 'string', enum: ['active', 'lead'] },
+                },
+              },
+              hasDynamicOutput: false,
+            },
+          ],
+        },
+      ],
+    }
+    const { body } = await call(createMockTray({ catalog }), 'crm', '1.0', {
+      operation: 'get_contact',
+      input: {},
+    })
+    expect(body).toEqual({
+      outcome: 'success',
+      output: { id: 1, email: 'user@example.com', tags: ['example'], status: 'active' },
+    })
+  })
+})
+
+describe('input validation (400, not billed)', () => {
+  it("answers Tray's documented message for a missing key", async () => {
+    const mock = createMockTray()
+    const { status, body } = await call(mock, 'slack', '9.1', {
+      operation: 'send_message',
+      input: { text: 'Hello' },
+    })
+    expect(status).toBe(400)
+    expect(body).toEqual({
+      message:
+        'Connector input validation failed. Schema validation errors: [ 1 - #: required key [channel] not found ]',
+      code: null,
+    })
+    expect(mock.tasks).toBe(0)
+  })
+
+  it('numbers every finding and locates nested ones with a JSON pointer', async () => {
+    const { body } = await call(createMockTray(), 'google-sheets', '8.2', {
+      operation: 'get_rows',
+      input: {
+        spreadsheet_id: 'S1',
+        number_of_rows: 10,
+        colour: 'red',
+        filter: { operator: 'Roughly' },
+      },
+    })
+    const message = (body as { message: string }).message
+    expect(message).toMatch(
+      /^Connector input validation failed\. Schema validation errors: \[ 1 - /,
+    )
+    expect(message).toContain('#: required key [worksheet_name] not found')
+    expect(message).toContain('#: extraneous key [colour] is not permitted')
+    expect(message).toMatch(/#\/filter\/operator: operator must be one of: Equal to, /)
+    expect(message).toMatch(/ 3 - .* ]$/)
+  })
+})
+
+describe('payloads Tray cannot decode (400, not billed)', () => {
+  it('answers the documented message for a malformed authId', async () => {
+    const { status, body } = await call(createMockTray(), 'slack', '9.1', {
+      operation: 'send_message',
+      authId: 'not-a-uuid',
+      input: { channel: 'C1', text: 'hi' },
+    })
+    expect(status).toBe(400)
+    expect(body).toEqual({
+      message: "Invalid value for: body (Couldn't decode a valid UUID at 'authId')",
+    })
+  })
+
+  it('names the missing field, the wrong type, or a body that is not JSON', async () => {
+    const mock = createMockTray()
+    expect((await call(mock, 'slack', '9.1', { input: {} })).body).toEqual({
+      message: "Invalid value for: body (Missing required field at 'operation')",
+    })
+    expect(
+      (await call(mock, 'slack', '9.1', { operation: 'send_message', input: [] })).body,
+    ).toEqual({
+      message:
+        "Invalid value for: body (Got value '[]' with wrong type, expecting object at 'input')",
+    })
+    const notJson = await call(mock, 'slack', '9.1', '{"operation": ')
+    expect(notJson).toMatchObject({
+      status: 400,
+      body: { message: 'Invalid value for: body (expected a JSON object)' },
+    })
+    expect(mock.tasks).toBe(0)
+  })
+})
+
+describe('unknown names', () => {
+  it('answers 404 for an unknown connector, version or authId', async () => {
+    const mock = createMockTray()
+    const body = { operation: 'send_message', input: { channel: 'C1', text: 'hi' } }
+    expect(await call(mock, 'slak', '9.1', body)).toMatchObject({
+      status: 404,
+      body: { message: 'Connector not found: slak 9.1' },
+    })
+    expect(await call(mock, 'slack', '9.9', body)).toMatchObject({ status: 404 })
+    const authId = '5f0c6d1e-8a7b-4c3d-9e2f-1a0b9c8d7e6f'
+    expect(await call(mock, 'slack', '9.1', { ...body, authId })).toMatchObject({
+      status: 404,
+      body: { message: `Authentication not found: ${authId}` },
+    })
+    expect(mock.tasks).toBe(0)
+  })
+
+  it('answers an unknown operation with a billed outcome "error", as Tray does', async () => {
+    const mock = createMockTray()
+    const { status, body } = await call(mock, 'slack', '9.1', {
+      operation: 'send_messages',
+      input: {},
+    })
+    expect(status).toBe(200)
+    expect(body).toEqual({
+      outcome: 'error',
+      output: {
+        response: { statusCode: 404, body: 'Operation not found: send_messages' },
+        expects: { statusCode: [200, 201, 202, 203, 204] },
+        message: 'The operation "send_messages" does not exist in slack 9.1.',
+      },
+    })
+    expect(mock.tasks).toBe(1)
+  })
+})
+
+describe('third-party errors', () => {
+  it("answers the catalog's canned error for the input that provokes it", async () => {
+    const { status, body } = await call(createMockTray(), 'shopify', '4.1', {
+      operation: 'get_order',
+      input: { order_id: '0' },
+    })
+    expect(status).toBe(200)
+    expect(body).toEqual({
+      outcome: 'error',
+      output: {
+        response: { statusCode: 404, body: 'Not Found' },
+        expects: { statusCode: [200, 201, 202, 203, 204] },
+        message: 'Not found. Looks like this has been removed.',
+      },
+    })
+  })
+})
+
+describe('DDL operations', () => {
+  it('answer { result: [{ text, value }] } depending on the input', async () => {
+    const mock = createMockTray()
+    const ddl = async (input: Record<string, unknown>) =>
+      (await call(mock, 'slack', '9.1', { operation: 'list_channels_ddl', input })).body
+    expect(await ddl({ workspace_id: 'T0000ACME', include_private_channels: false })).toEqual({
+      outcome: 'success',
+      output: {
+        result: [
+          { text: '#general', value: 'C0000GENERAL' },
+          { text: '#random', value: 'C00000RANDOM' },
+        ],
+      },
+    })
+    expect(await ddl({ workspace_id: 'T0000ACME', include_private_channels: true })).toMatchObject({
+      output: { result: [{}, {}, { value: 'G00000LEADERS' }] },
+    })
+    expect(await ddl({ workspace_id: 'T000GLOBEX' })).toEqual({
+      outcome: 'success',
+      output: { result: [{ text: '#announcements', value: 'C000ANNOUNCE' }] },
+    })
+    expect(await ddl({ workspace_id: 'T-UNKNOWN' })).toEqual({
+      outcome: 'success',
+      output: { result: [] },
+    })
+  })
+})
+
+describe('dynamic output', () => {
+  it('answers { output_schema } for returnOutputSchema, per input', async () => {
+    const mock = createMockTray()
+    const schemaOf = async (objectType: string) =>
+      (
+        await call(mock, 'salesforce', '8.6', {
+          operation: 'get_record',
+          input: { object_type: objectType, record_id: '0015g00000A1' },
+          returnOutputSchema: true,
+        })
+      ).body as { outcome: string; output: { output_schema: { properties: object } } }
+    const account = await schemaOf('Account')
+    expect(account.outcome).toBe('success')
+    expect(Object.keys(account.output.output_schema.properties)).toEqual(['Id', 'Name', 'Industry'])
+    const contact = await schemaOf('Contact')
+    expect(Object.keys(contact.output.output_schema.properties)).toEqual([
+      'Id',
+      'FirstName',
+      'LastName',
+      'Email',
+    ])
+  })
+
+  it('answers the data without returnOutputSchema, and ignores it on static operations', async () => {
+    const mock = createMockTray()
+    const record = await call(mock, 'salesforce', '8.6', {
+      operation: 'get_record',
+      input: { object_type: 'Account', record_id: '0015g00000A9' },
+    })
+    expect(record.body).toEqual({
+      outcome: 'success',
+      output: { Id: '0015g00000A9', Name: 'Acme', Industry: 'Manufacturing' },
+    })
+    const sent = await call(mock, 'slack', '9.1', {
+      operation: 'send_message',
+      input: { channel: 'C1', text: 'hi' },
+      returnOutputSchema: true,
+    })
+    expect(sent.body).toMatchObject({ outcome: 'success', output: { ok: true } })
+  })
+})
+
+describe('a paginated operation', () => {
+  it('serves pages through its cursor fields until next_page_offset is null', async () => {
+    const mock = createMockTray()
+    const pages: unknown[] = []
+    let offset: string | null | undefined
+    do {
+      const input =
+        offset === undefined
+          ? { object_type: 'Account' }
+          : { object_type: 'Account', page_offset: offset }
+      const { body } = await call(mock, 'salesforce', '8.6', { operation: 'find_records', input })
+      const output = (
+        body as { output: { records: { Name: string }[]; next_page_offset: string | null } }
+      ).output
+      pages.push(output)
+      offset = output.next_page_offset
+    } while (offset !== null && pages.length < 10)
+    expect(pages).toEqual([
+      {
+        records: [
+          expect.objectContaining({ Name: 'Acme' }),
+          expect.objectContaining({ Name: 'Globex' }),
+        ],
+        next_page_offset: '2',
+        total: 5,
+      },
+      {
+        records: [
+          expect.objectContaining({ Name: 'Initech' }),
+          expect.objectContaining({ Name: 'Umbrella' }),
+        ],
+        next_page_offset: '4',
+        total: 5,
+      },
+      { records: [expect.objectContaining({ Name: 'Hooli' })], next_page_offset: null, total: 5 },
+    ])
+    expect(mock.tasks).toBe(3)
+  })
+
+  it('takes the page size from batch_size and refuses a cursor it never gave', async () => {
+    const mock = createMockTray()
+    const big = await call(mock, 'salesforce', '8.6', {
+      operation: 'find_records',
+      input: { object_type: 'Contact', batch_size: 3 },
+    })
+    expect(big.body).toMatchObject({ output: { next_page_offset: null, total: 3 } })
+    expect((big.body as { output: { records: unknown[] } }).output.records).toHaveLength(3)
+    const bad = await call(mock, 'salesforce', '8.6', {
+      operation: 'find_records',
+      input: { object_type: 'Contact', page_offset: 'abc' },
+    })
+    expect(bad.body).toMatchObject({
+      outcome: 'error',
+      output: { response: { statusCode: 400 }, message: 'Invalid page_offset: "abc"' },
+    })
+  })
+})
+
+describe('authentications in calls', () => {
+  it("refuses another token's authentication with 404", async () => {
+    const mock = createMockTray()
+    const created = await send(mock, 'POST', '/core/v1/authentications', {
+      token: 'user-a',
+      body: { name: 'A', serviceEnvironmentId: '228a3f9e-6f3b-4a8e-9d8e-52f1c1a244c1' },
+    })
+    const authId = (created.body as { id: string }).id
+    const body = { operation: 'send_message', authId, input: { channel: 'C1', text: 'hi' } }
+    expect((await call(mock, 'slack', '9.1', body, 'user-a')).status).toBe(200)
+    expect((await call(mock, 'slack', '9.1', body, 'user-b')).status).toBe(404)
+    expect(mock.calls.at(-2)).toMatchObject({ authId, billed: true })
+  })
+})
