@@ -9,21 +9,40 @@ import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
-const run = (cmd, args, cwd) => {
+const run = (cmd, args, cwd, { quiet = false } = {}) => {
   process.stdout.write(`$ ${[cmd, ...args].join(' ')}\n`)
-  return execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
+  const out = execFileSync(cmd, args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  })
+  if (!quiet && out.trim()) process.stdout.write(`${out.trimEnd()}\n`)
+  return out
 }
+// CI reaches this through `npx pnpm run check`, where pnpm itself may not be on PATH.
+const pnpm = process.env.npm_execpath?.includes('pnpm')
+  ? [process.execPath, process.env.npm_execpath]
+  : ['pnpm']
 
 const packages = ['packages', 'apps']
   .flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(root, dir, name)))
   .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
   .filter(({ manifest }) => !manifest.private)
+  // `node scripts/check-packages.mjs @traykit/core` checks only the packages named.
+  .filter(({ manifest }) => process.argv.length <= 2 || process.argv.includes(manifest.name))
 
 const work = mkdtempSync(join(tmpdir(), 'traykit-pack-'))
 try {
   const tarballs = {}
   for (const { dir, manifest } of packages) {
-    const out = run('pnpm', ['pack', '--pack-destination', work, '--json'], dir)
+    const out = run(
+      pnpm[0],
+      [...pnpm.slice(1), 'pack', '--pack-destination', work, '--json'],
+      dir,
+      {
+        quiet: true,
+      },
+    )
     const file = JSON.parse(out).filename
     tarballs[manifest.name] = file
     run(bin('publint'), ['run', file, '--strict'], root)
@@ -33,7 +52,9 @@ try {
 
   const app = join(work, 'app')
   mkdirSync(app)
-  const deps = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]))
+  const deps = Object.fromEntries(
+    Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]),
+  )
   writeFileSync(
     join(app, 'package.json'),
     JSON.stringify({
@@ -104,8 +125,13 @@ ${has('@traykit/edge') ? "import { createTrayHandler } from '@traykit/edge'\nexp
   run(bin('tsc'), ['-p', join(app, 'tsconfig.json')], app)
 
   if (has('@traykit/cli')) {
-    const out = run(join(app, 'node_modules', '.bin', 'traykit'), ['--mock', 'connectors', '--json'], app)
-    if (!Array.isArray(JSON.parse(out))) throw new Error('traykit --mock connectors --json did not print a JSON array')
+    const out = run(
+      join(app, 'node_modules', '.bin', 'traykit'),
+      ['--mock', 'connectors', '--json'],
+      app,
+    )
+    if (!Array.isArray(JSON.parse(out)))
+      throw new Error('traykit --mock connectors --json did not print a JSON array')
   }
   console.log(`check-packages: ${Object.keys(tarballs).join(', ')} ok`)
 } finally {
