@@ -1,0 +1,137 @@
+import { createTrayClient, TrayAuthenticationError, TrayPermissionError } from '@traykit/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FIXTURE_TOKEN, SESSION } from './_fixture-app'
+
+/** A running fixture app: its origin, and a fetch that reaches it. */
+export interface RunningFixture {
+  url: string
+  fetch: typeof fetch
+  stop(): Promise<void>
+}
+
+/**
+ * The behaviour every runtime must show, checked from the outside: the core client as a
+ * browser uses it, the refusals, what was billed, and that the token never comes back.
+ */
+export function describeRuntime(
+  name: string,
+  start: () => Promise<RunningFixture>,
+  more?: (fixture: () => RunningFixture) => void,
+): void {
+  describe(`the handler on ${name}`, () => {
+    let fixture: RunningFixture
+    const answers: string[] = []
+
+    /** Fetches from the fixture, keeping every answer for the token check. */
+    const record: typeof fetch = async (input, init) => {
+      const response = await fixture.fetch(input, init)
+      const text = await response.clone().text()
+      answers.push(`${[...response.headers].join('\n')}\n${text}`)
+      return response
+    }
+    const tasks = async () =>
+      ((await (await fixture.fetch(`${fixture.url}/__mock`)).json()) as { tasks: number }).tasks
+    const client = (token?: string) =>
+      createTrayClient({ baseUrl: `${fixture.url}/tray`, fetch: record, token, maxRetries: 0 })
+    const browser = () => client(SESSION.replace('Bearer ', ''))
+
+    beforeAll(async () => {
+      fixture = await start()
+    })
+    afterAll(async () => {
+      await fixture?.stop()
+    })
+
+    it('lists connectors and operations for a signed-in browser', async () => {
+      const connectors = await browser().listConnectors()
+      expect(connectors).toContainEqual(expect.objectContaining({ name: 'slack', version: '9.1' }))
+      const operations = await browser().listOperations('slack', '9.1')
+      expect(operations.map((op) => op.name)).toContain('send_message')
+    })
+
+    it('forwards a valid call once, with the token redacted from what the upstream echoed', async () => {
+      const before = await tasks()
+      const output = await browser().callConnector('slack', '9.1', {
+        operation: 'send_message',
+        input: { channel: 'C0123', text: 'Hello' },
+      })
+      expect(output).toEqual({ ok: true, channel: 'C0123', seenAuthorization: 'Bearer [redacted]' })
+      expect(await tasks()).toBe(before + 1)
+    })
+
+    it('refuses an invalid call with 400 and its issues, billing nothing', async () => {
+      const before = await tasks()
+      const response = await record(
+        `${fixture.url}/tray/core/v1/connectors/slack/versions/9.1/call`,
+        {
+          method: 'POST',
+          headers: { authorization: SESSION, 'content-type': 'application/json' },
+          body: JSON.stringify({ operation: 'send_message', input: { channel: 'C0123' } }),
+        },
+      )
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({
+        code: 'invalid_input',
+        issues: [{ path: 'input.text' }],
+      })
+      expect(response.headers.get('x-request-id')).toBeTruthy()
+      expect(await tasks()).toBe(before)
+    })
+
+    it('refuses an operation that is not allowed with 403, and a stranger with 401', async () => {
+      const before = await tasks()
+      const ddl = { operation: 'list_channels_ddl', input: { workspace_id: 'W1' } }
+      await expect(browser().callConnector('slack', '9.1', ddl)).rejects.toBeInstanceOf(
+        TrayPermissionError,
+      )
+      await expect(client().listConnectors()).rejects.toBeInstanceOf(TrayAuthenticationError)
+      expect(await tasks()).toBe(before)
+    })
+
+    it('refuses a chunked body past the limit with 413', async () => {
+      const chunk = new TextEncoder().encode(
+        `{"operation":"send_message","input":{"text":"${'x'.repeat(64 * 1024)}`,
+      )
+      let sent = 0
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          // 2 MiB in all, never announced in a Content-Length.
+          if (sent >= 32) return controller.close()
+          sent++
+          controller.enqueue(chunk)
+        },
+      })
+      const response = await record(
+        `${fixture.url}/tray/core/v1/connectors/slack/versions/9.1/call`,
+        {
+          method: 'POST',
+          headers: { authorization: SESSION, 'content-type': 'application/json' },
+          body,
+          duplex: 'half',
+        } as RequestInit,
+      )
+      expect(response.status).toBe(413)
+    })
+
+    it('keeps the token out of an upstream error that echoes it', async () => {
+      const response = await record(
+        `${fixture.url}/tray/core/v1/connectors/shopify/versions/4.1/operations`,
+        {
+          headers: { authorization: SESSION },
+        },
+      )
+      expect(response.status).toBe(500)
+      expect(await response.json()).toEqual({
+        message: 'Upstream rejected Authorization: Bearer [redacted]',
+        code: null,
+      })
+    })
+
+    it('never showed the token in any answer', () => {
+      expect(answers.length).toBeGreaterThan(5)
+      for (const answer of answers) expect(answer).not.toContain(FIXTURE_TOKEN)
+    })
+
+    more?.(() => fixture)
+  })
+}

@@ -1,0 +1,70 @@
+import {
+  TrayApiError,
+  TrayConnectionError,
+  TrayRateLimitError,
+  TrayResponseError,
+  TrayTimeoutError,
+  TrayValidationError,
+  type ValidationIssue,
+} from '@traykit/core'
+import { HTTPException } from 'hono/http-exception'
+import { HandlerError } from './_handler-error'
+
+/** What an error becomes on the wire: Tray's `{ message, code }`, plus `issues` for validation. */
+export interface ErrorAnswer {
+  status: number
+  body: { message: string; code: string | null; issues?: ValidationIssue[] }
+  headers: Record<string, string>
+}
+
+/**
+ * Maps anything thrown while serving a request to an answer in Tray's error shape. Upstream
+ * answers keep Tray's status, message and code; failures to get one become 502/504; anything
+ * else is a 500 whose message says nothing about the server's internals.
+ */
+export function toErrorAnswer(error: unknown): ErrorAnswer {
+  if (error instanceof HandlerError) {
+    return answer(error.status, error.message, error.code, error.headers, error.issues)
+  }
+  if (error instanceof TrayValidationError) {
+    // Core refused the call before sending it: an unknown operation or an invalid input.
+    return answer(400, error.message, 'invalid_input', {}, error.issues)
+  }
+  if (error instanceof TrayApiError) {
+    const headers: Record<string, string> = {}
+    if (error.requestId) headers['x-tray-request-id'] = error.requestId
+    if (error instanceof TrayRateLimitError && error.retryAfterMs !== undefined) {
+      headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000))
+    }
+    // A status that is not an error (a redirect fetch did not follow) is no answer to pass on.
+    const status = error.status >= 400 && error.status <= 599 ? error.status : 502
+    return answer(status, error.message, error.code, headers)
+  }
+  if (error instanceof TrayTimeoutError) {
+    return answer(504, 'Tray did not answer in time', 'upstream_timeout')
+  }
+  if (error instanceof TrayConnectionError) {
+    return answer(502, 'Tray could not be reached', 'upstream_unreachable')
+  }
+  if (error instanceof TrayResponseError) {
+    return answer(
+      502,
+      'Tray answered with a body of an unexpected shape',
+      'upstream_invalid_response',
+    )
+  }
+  if (error instanceof HTTPException) {
+    return answer(error.status, error.message || 'The request was refused', null)
+  }
+  return answer(500, 'The Tray handler failed; the server log has the details', 'internal_error')
+}
+
+function answer(
+  status: number,
+  message: string,
+  code: string | null,
+  headers: Record<string, string> = {},
+  issues?: ValidationIssue[],
+): ErrorAnswer {
+  return { status, body: issues ? { message, code, issues } : { message, code }, headers }
+}

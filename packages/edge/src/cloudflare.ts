@@ -1,0 +1,1 @@
+export { createKvStore, type KvNamespaceLike } from './create-kv-store'

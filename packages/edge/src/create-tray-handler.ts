@@ -1,0 +1,183 @@
+import { type TrayClient, TrayError } from '@traykit/core'
+import { type Context, type Env, Hono } from 'hono'
+import { compileAllow } from './_allow'
+import { checkOptions } from './_check-options'
+import { checkPayload } from './_check-payload'
+import { createClientPool } from './_client-pool'
+import { compileCors } from './_cors'
+import { toErrorAnswer } from './_error-response'
+import { HandlerError } from './_handler-error'
+import { readJsonBody } from './_read-json-body'
+import { requestIdOf } from './_request-id'
+import type { TrayHandlerOptions } from './handler-options'
+
+const CONNECTORS = '/core/v1/connectors'
+const OPERATIONS = '/core/v1/connectors/:name/versions/:version/operations'
+const CALL = '/core/v1/connectors/:name/versions/:version/call'
+const ONE_MIB = 1024 * 1024
+const REDACTED = '[redacted]'
+
+/** What a route does once the request is authorized; `client()` resolves the upstream token. */
+type Work<E extends Env> = (c: Context<E>, client: () => Promise<TrayClient>) => Promise<unknown>
+
+/**
+ * Creates a Hono app that serves Tray's catalog and call routes in front of Tray: the token
+ * stays on the server, and each call is authorized, size-limited, shape-checked, allowed and
+ * validated before it is forwarded, once. Mount it anywhere with `app.route(prefix, handler)`.
+ */
+export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptions<E>): Hono<E> {
+  checkOptions(options)
+  const allow = compileAllow(options.allow)
+  const cors = compileCors(options.cors)
+  const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
+  const { authorize, onError, token: tokenSource } = options
+  const clientFor = createClientPool(options)
+  // A fixed token is checked now, so a malformed one fails at startup, not on a request.
+  if (typeof tokenSource === 'string') clientFor(tokenSource)
+
+  async function resolveToken(c: Context<E>): Promise<string> {
+    const token = typeof tokenSource === 'string' ? tokenSource : await tokenSource(c)
+    if (typeof token !== 'string' || token === '') {
+      throw new TrayError('createTrayHandler: the token function returned no token')
+    }
+    return token
+  }
+
+  /** Runs a route's work and answers it, whatever happens, in Tray's shape with a request id. */
+  function serve(work: Work<E>, guarded = true) {
+    return async (c: Context<E>): Promise<Response> => {
+      const requestId = requestIdOf(c.req.raw)
+      let token = typeof tokenSource === 'string' ? tokenSource : undefined
+      const client = async () => {
+        token = await resolveToken(c)
+        return clientFor(token)
+      }
+      let status = 200
+      let body: unknown
+      let headers: Record<string, string> = {}
+      try {
+        // Only a literal `true` lets a request through: a rule that forgot to return refuses.
+        if (guarded && authorize && (await authorize(c)) !== true) {
+          throw new HandlerError(
+            401,
+            'unauthorized',
+            'This request is not authorized to use Tray here',
+          )
+        }
+        body = await work(c, client)
+      } catch (error) {
+        ;({ status, body, headers } = toErrorAnswer(error))
+        if (status >= 500) onError?.(error, c)
+      }
+      return respond(
+        c,
+        status,
+        JSON.stringify(body),
+        { ...headers, 'x-request-id': requestId },
+        token,
+      )
+    }
+  }
+
+  /** Builds the answer; the token is removed from anything an upstream might have echoed. */
+  function respond(
+    c: Context<E>,
+    status: number,
+    text: string | null,
+    extra: Record<string, string>,
+    token: string | undefined,
+  ): Response {
+    // A plain object, not Headers: @hono/node-server writes those without converting them.
+    const headers: Record<string, string> = {
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...cors?.headersFor(c.req.header('origin')),
+    }
+    if (text !== null) headers['content-type'] = 'application/json; charset=utf-8'
+    for (const [name, value] of Object.entries(extra)) {
+      if (!token || !value.includes(token)) headers[name] = value
+    }
+    // The body is JSON text, where the token appears as JSON spells it (quotes escaped).
+    const spelled = token && JSON.stringify(token).slice(1, -1)
+    const body = spelled && text?.includes(spelled) ? text.split(spelled).join(REDACTED) : text
+    return new Response(body, { status, headers })
+  }
+
+  const app = new Hono<E>()
+
+  app.get(
+    CONNECTORS,
+    serve(async (_c, client) => ({ elements: await (await client()).listConnectors() })),
+  )
+
+  app.get(
+    OPERATIONS,
+    serve(async (c, client) => {
+      const { name, version } = connectorOf(c)
+      return { elements: await (await client()).listOperations(name, version) }
+    }),
+  )
+
+  app.post(
+    CALL,
+    serve(async (c, client) => {
+      const payload = checkPayload(await readJsonBody(c.req.raw, maxBodyBytes))
+      const { name, version } = connectorOf(c)
+      if ((await allow(name, version, payload.operation, c, payload)) !== true) {
+        throw new HandlerError(
+          403,
+          'operation_not_allowed',
+          `${name}@${version} ${payload.operation} may not be called through this handler`,
+        )
+      }
+      // Core validates the input against the operation (400 before anything is billed), and
+      // throwOnError: false keeps a third party's failure as the 200 Tray sent.
+      return (await client()).callConnector(name, version, payload, { throwOnError: false })
+    }),
+  )
+
+  const originRefused = serve(async () => {
+    throw new HandlerError(403, 'cors_origin_not_allowed', 'This origin may not call this handler')
+  }, false)
+
+  for (const [path, method] of [
+    [CONNECTORS, 'GET'],
+    [OPERATIONS, 'GET'],
+    [CALL, 'POST'],
+  ] as const) {
+    if (cors) {
+      // A preflight carries no credentials: the origin list alone answers it.
+      app.options(path, (c) => {
+        const origin = c.req.header('origin')
+        if (origin === undefined || !cors.allows(origin)) return originRefused(c)
+        const headers = { ...cors.preflightHeaders(origin), 'x-request-id': requestIdOf(c.req.raw) }
+        return respond(c, 204, null, headers, undefined)
+      })
+    }
+    const allowed = cors ? `${method}, OPTIONS` : method
+    app.all(
+      path,
+      serve(async (c) => {
+        throw new HandlerError(
+          405,
+          'method_not_allowed',
+          `${c.req.method} is not served here; use ${method}`,
+          { headers: { allow: allowed } },
+        )
+      }, false),
+    )
+  }
+
+  // Only used when the handler is the whole app; mounted, the parent app's not-found answers.
+  app.notFound(
+    serve(async (c) => {
+      throw new HandlerError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)
+    }, false),
+  )
+
+  return app
+}
+
+function connectorOf(c: Context): { name: string; version: string } {
+  return { name: c.req.param('name') ?? '', version: c.req.param('version') ?? '' }
+}

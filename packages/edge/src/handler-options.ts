@@ -1,0 +1,67 @@
+import type { CacheStore, CallPayload, CatalogCacheOptions, TrayRegion } from '@traykit/core'
+import type { Context, Env } from 'hono'
+
+/** The upstream Tray token: a string, or looked up per request (from `c.env`, or a user token for the caller). */
+export type TokenSource<E extends Env = Env> =
+  | string
+  | ((c: Context<E>) => string | Promise<string>)
+
+/**
+ * Which operations callers may run, per connector name (any version): a list of operation
+ * names, or `'*'` for all of them. `{ slack: ['send_message'], 'twilio-output': '*' }`.
+ */
+export type AllowMap = Readonly<Record<string, readonly string[] | '*'>>
+
+/**
+ * Decides per call whether it may run. `payload` is the checked call payload, so a rule can
+ * also look at `authId` (with a master token, any authentication of the account is usable).
+ */
+export type AllowPredicate<E extends Env = Env> = (
+  connector: string,
+  version: string,
+  operation: string,
+  c: Context<E>,
+  payload: CallPayload,
+) => boolean | Promise<boolean>
+
+/** Cross-origin access for browsers on other origins. */
+export interface CorsOptions {
+  /** Exact origins, such as `https://app.example.com`. No wildcards. */
+  origins: readonly string[]
+  /** Let browsers send cookies (`Access-Control-Allow-Credentials`). Default false. */
+  credentials?: boolean | undefined
+  /** Seconds a browser may cache a preflight answer. Default 600. */
+  maxAge?: number | undefined
+  /** Request headers allowed besides `authorization`, `content-type`, `user-agent` and `x-request-id`. */
+  allowHeaders?: readonly string[] | undefined
+}
+
+/** Options of `createTrayHandler`. */
+export interface TrayHandlerOptions<E extends Env = Env> {
+  /** The upstream Tray token. It stays on the server: it is never returned, in a body or a header. */
+  token: TokenSource<E>
+  /** Whether this request may use the handler at all; `false` answers 401. Required unless `public: true`. */
+  authorize?: ((c: Context<E>) => boolean | Promise<boolean>) | undefined
+  /** Serve anyone, with no `authorize`. Must be explicit: a handler is never open by accident. */
+  public?: boolean | undefined
+  /** Which connectors and operations may be called (403 otherwise). Default: none. */
+  allow?: AllowMap | AllowPredicate<E> | undefined
+  /** Cross-origin access; off by default (same-origin callers only). */
+  cors?: CorsOptions | false | undefined
+  /** Largest call body accepted, in bytes; 413 beyond. Default 1 MiB. */
+  maxBodyBytes?: number | undefined
+  /** Catalog cache: a store (memory by default; the Cache API or KV at the edge), options, or `false`. */
+  cache?: CacheStore | CatalogCacheOptions | false | undefined
+  /** Tray region, `'us'` by default. Ignored when `baseUrl` is set. */
+  region?: TrayRegion | undefined
+  /** Another server speaking Tray's protocol (the mock, a proxy). */
+  baseUrl?: string | undefined
+  /** A fetch for upstream requests instead of the global one. */
+  fetch?: typeof fetch | undefined
+  /** Milliseconds per upstream attempt before answering 504. Default 30 000. */
+  timeout?: number | undefined
+  /** Upstream retries under core's retry rule (never a call that may have run). Default 2. */
+  maxRetries?: number | undefined
+  /** Sees every error answered with a 5xx (upstream failures, a throwing `authorize`), for logs. */
+  onError?: ((error: unknown, c: Context<E>) => void) | undefined
+}

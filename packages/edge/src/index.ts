@@ -1,0 +1,9 @@
+export { createCacheApiStore } from './cache-api-store'
+export { createTrayHandler } from './create-tray-handler'
+export type {
+  AllowMap,
+  AllowPredicate,
+  CorsOptions,
+  TokenSource,
+  TrayHandlerOptions,
+} from './handler-options'
