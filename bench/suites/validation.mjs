@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { validateInput } from '../../packages/core/dist/index.js'
+import { median } from '../_lib/median.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const fixture = join(
@@ -40,7 +41,7 @@ function opsPerSecond(fn) {
     }
     rates.push(ops / (elapsed / 1000))
   }
-  return rates.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]
+  return median(rates)
 }
 
 export default async function () {
