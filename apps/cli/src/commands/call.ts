@@ -1,0 +1,127 @@
+import {
+  CallPayloadSchema,
+  type CallResult,
+  TrayConnectorError,
+  TrayValidationError,
+  validateInput,
+} from '@traykit/core'
+import { defineCommand } from 'citty'
+import * as v from 'valibot'
+import { parseConnectorRef } from '../client/connector-ref'
+import { openClient } from '../client/open-client'
+import { globalArgs } from '../global-args'
+import { applySets } from '../input/apply-sets'
+import { flagValues } from '../input/flag-values'
+import { readInput } from '../input/read-input'
+import { createOutput } from '../output/output'
+
+/** `traykit call`: validate an input locally, then run the operation (one billed task). */
+export default defineCommand({
+  args: {
+    connector: {
+      type: 'positional',
+      required: true,
+      description: 'Connector name, optionally @version (default: latest)',
+    },
+    operation: {
+      type: 'positional',
+      required: true,
+      description: 'Operation name (see `traykit operations`)',
+    },
+    input: {
+      type: 'string',
+      valueHint: 'json|@file|-',
+      description: 'The input: JSON, @file.json, or - for stdin',
+    },
+    set: {
+      type: 'string',
+      valueHint: 'path=value',
+      description: 'Set one input field, typed by the schema (repeatable)',
+    },
+    'auth-id': { type: 'string', valueHint: 'id', description: 'The end user’s authentication id' },
+    'dry-run': { type: 'boolean', description: 'Validate and print the payload; send nothing' },
+    'output-schema': {
+      type: 'boolean',
+      description: 'Return the output schema for this input (dynamic output)',
+    },
+    ...globalArgs,
+  },
+  async run({ args, rawArgs }) {
+    const out = createOutput(args)
+    const ref = parseConnectorRef(args.connector)
+    const input = await readInput(args.input)
+    const tray = await openClient(args, out)
+    const { connector, operation } = await out.wait('Reading the operation', async () => {
+      const connector = await tray.getConnector(ref.name, ref.version)
+      return {
+        connector,
+        operation: await tray.getOperation(connector.name, connector.version, args.operation),
+      }
+    })
+    const target = `${connector.name}@${connector.version} ${operation.name}`
+    const payload = checkPayload({
+      operation: operation.name,
+      input: applySets(input, flagValues(rawArgs, 'set'), operation.inputSchema),
+      ...(args['auth-id'] ? { authId: args['auth-id'] } : {}),
+      ...(args['output-schema'] ? { returnOutputSchema: true } : {}),
+    })
+    const checked = validateInput(operation, payload.input)
+    if (!checked.valid) {
+      throw new TrayValidationError(
+        `Input for ${target} is invalid; nothing was sent`,
+        checked.issues.map((i) => ({
+          path: i.path ? `input.${i.path}` : 'input',
+          message: i.message,
+        })),
+      )
+    }
+    if (args['dry-run']) {
+      out.note(`Input for ${target} is valid; nothing was sent (dry run).`)
+      return out.data(payload)
+    }
+    if (args['output-schema']) {
+      if (!operation.hasDynamicOutput) {
+        // Tray computes output schemas only for dynamic operations: the static one is free.
+        out.note(`${target} has a static output schema; printed without a call.`)
+        return out.data({ output_schema: operation.outputSchema })
+      }
+      out.note(`This call bills one Tray task (${target}).`)
+      const schema = await out.wait(`Calling ${target}`, () =>
+        tray.getOutputSchema(connector.name, connector.version, operation.name, payload.input, {
+          authId: payload.authId,
+          validate: false,
+        }),
+      )
+      return out.data({ output_schema: schema })
+    }
+    out.note(`This call bills one Tray task (${target}).`)
+    const result: CallResult = await out.wait(`Calling ${target}`, () =>
+      tray.callConnector(connector.name, connector.version, payload, {
+        throwOnError: false,
+        validate: false,
+      }),
+    )
+    if (out.json) out.data(result)
+    if (result.outcome === 'error') {
+      throw new TrayConnectorError(result.output, {
+        connector: connector.name,
+        operation: operation.name,
+      })
+    }
+    if (!out.json) out.data(result.output)
+  },
+})
+
+/** The call payload checked against core's schema (the auth id must be a UUID, say). */
+function checkPayload(payload: v.InferInput<typeof CallPayloadSchema>) {
+  const result = v.safeParse(CallPayloadSchema, payload)
+  if (result.success) return result.output
+  throw new TrayValidationError(
+    'Invalid call; nothing was sent',
+    result.issues.map((issue) => ({ path: flagOf(v.getDotPath(issue)), message: issue.message })),
+  )
+}
+
+function flagOf(path: string | null): string {
+  return path === 'authId' ? '--auth-id' : (path ?? '')
+}

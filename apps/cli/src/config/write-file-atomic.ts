@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/**
+ * Replaces a file's contents so that a reader, or a crash at any moment, sees either the old
+ * file whole or the new one whole: write a private temporary file in the same directory,
+ * flush it to disk, then rename it over the target. The file gets mode 0600 and a directory
+ * created for it 0700, since it holds secrets.
+ */
+export async function writeFileAtomic(path: string, contents: string): Promise<void> {
+  const dir = dirname(path)
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    const handle = await open(temp, 'wx', 0o600)
+    try {
+      await handle.writeFile(contents, 'utf8')
+      // The umask may have narrowed the mode; never widened it. Set it exactly.
+      await handle.chmod(0o600)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, path)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+  await syncDirectory(dir)
+}
+
+/** Makes the rename itself durable; platforms that cannot open a directory skip it. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Windows cannot fsync a directory; the rename is still atomic there.
+  }
+}

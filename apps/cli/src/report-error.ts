@@ -1,0 +1,100 @@
+import {
+  TrayApiError,
+  TrayAuthenticationError,
+  TrayBadRequestError,
+  TrayConnectorError,
+  TrayError,
+  TrayValidationError,
+} from '@traykit/core'
+import { CliError, EXIT } from './cli-error'
+import { currentRun, redactSecrets } from './cli-io'
+import { stripAnsi } from './output/colors'
+
+interface Described {
+  exitCode: number
+  message: string
+  hint?: string | undefined
+  /** The fields a script reads (`--json`): status, issues, the third party's output… */
+  fields?: Record<string, unknown>
+}
+
+/** Prints an error on stderr (one JSON document with `--json`) and returns its exit code. */
+export function reportError(
+  error: unknown,
+  options: { json: boolean; debug: boolean; command: string },
+): number {
+  if (error instanceof CliError && error.silent) return error.exitCode
+  const { io } = currentRun()
+  const described = describeError(error, options.command)
+  if (options.json) {
+    const body = {
+      error: { type: errorType(error), message: described.message, ...described.fields },
+    }
+    io.stderr.write(`${redactSecrets(JSON.stringify(body))}\n`)
+  } else {
+    const lines = [`error: ${described.message}`]
+    if (described.hint) lines.push(described.hint)
+    if (
+      options.debug &&
+      error instanceof Error &&
+      !(error instanceof TrayError || error instanceof CliError)
+    ) {
+      lines.push(error.stack ?? '')
+    }
+    io.stderr.write(`${redactSecrets(lines.join('\n'))}\n`)
+  }
+  return described.exitCode
+}
+
+function errorType(error: unknown): string {
+  if (error instanceof CliError)
+    return error.exitCode === EXIT.credentials ? 'credentials' : 'usage'
+  return error instanceof Error ? error.name : 'Error'
+}
+
+function describeError(error: unknown, command: string): Described {
+  if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message }
+  // citty's own argument errors (a missing positional or required flag).
+  if (error instanceof Error && error.name === 'CLIError') {
+    return {
+      exitCode: EXIT.usage,
+      message: stripAnsi(error.message),
+      hint: `Run \`${command} --help\` for its usage.`,
+    }
+  }
+  if (error instanceof TrayValidationError) {
+    return { exitCode: EXIT.usage, message: error.message, fields: { issues: error.issues } }
+  }
+  if (error instanceof TrayConnectorError) {
+    return {
+      exitCode: EXIT.failure,
+      message: error.message,
+      fields: { statusCode: error.statusCode, output: error.output },
+    }
+  }
+  if (error instanceof TrayApiError) {
+    const fields = { status: error.status, code: error.code, requestId: error.requestId }
+    const request = error.requestId ? `, request id ${error.requestId}` : ''
+    if (error instanceof TrayAuthenticationError) {
+      return {
+        exitCode: EXIT.credentials,
+        message: `Tray rejected the token (401): ${error.message}`,
+        hint: 'Check it with `traykit auth status`, or save a new one with `traykit auth login`.',
+        fields,
+      }
+    }
+    return {
+      // A 400 is Tray refusing the input: fix the command line, retrying will not help.
+      exitCode: error instanceof TrayBadRequestError ? EXIT.usage : EXIT.failure,
+      message: `${error.message} (${error.status}${request})`,
+      fields,
+    }
+  }
+  if (error instanceof TrayError) return { exitCode: EXIT.failure, message: error.message }
+  const message = error instanceof Error ? error.message : String(error)
+  return {
+    exitCode: EXIT.failure,
+    message: `unexpected failure: ${message}`,
+    hint: 'Run again with --debug for details.',
+  }
+}

@@ -1,0 +1,308 @@
+// What people see on a terminal, and how the command line is checked, run in process.
+import { createMockTray } from '@traykit/testing'
+import { type ListeningMockTray, listen } from '@traykit/testing/node'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  fakeTtyStdin,
+  runInProcess,
+  startInProcess,
+  tempHome,
+  until,
+} from './__fixtures__/cli-runs'
+
+const TOKEN = 'tk_test_0123456789abcdef'
+const mock = createMockTray({ tokens: [TOKEN] })
+let server: ListeningMockTray
+let env: Record<string, string>
+
+beforeAll(async () => {
+  server = await listen(mock)
+})
+afterAll(() => server.close())
+beforeEach(async () => {
+  mock.reset()
+  env = { ...(await tempHome()).env, TRAY_API_URL: server.url, TRAY_TOKEN: TOKEN, NO_COLOR: '1' }
+})
+
+const ESC = '\u001B['
+
+describe('on a terminal', () => {
+  it('prints aligned tables, cut to the terminal width', async () => {
+    const result = await runInProcess(['connectors'], { env, tty: true, columns: 80 })
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^NAME +VERSION +TITLE +SERVICE +DESCRIPTION$/)
+    expect(lines.find((l) => l.startsWith('slack '))).toMatch(
+      /^slack +9\.1 +Slack +slack@4 +Slack connector$/,
+    )
+    expect(lines.every((l) => l.length <= 80)).toBe(true)
+    expect(lines.some((l) => l.endsWith('…'))).toBe(true)
+    expect(result.stdout).not.toContain(ESC)
+  })
+
+  it('colours tables unless NO_COLOR or --no-color', async () => {
+    const { NO_COLOR: _, ...colourEnv } = env
+    const coloured = await runInProcess(['connectors'], { env: colourEnv, tty: true })
+    expect(coloured.stdout).toContain(`${ESC}1m`)
+    const flagged = await runInProcess(['connectors', '--no-color'], { env: colourEnv, tty: true })
+    expect(flagged.stdout).not.toContain(ESC)
+    const piped = await runInProcess(['connectors'], { env: colourEnv, tty: false })
+    expect(piped.stdout).not.toContain(ESC)
+    expect(() => JSON.parse(piped.stdout)).not.toThrow()
+  })
+
+  it('gives people text errors on a terminal even when stdout is a pipe, and scripts JSON', async () => {
+    const person = await runInProcess(['operations', 'nope'], { env, stderrTty: true })
+    expect(person.stderr).toContain('error: No connector named "nope" (404)\n')
+    const script = await runInProcess(['operations', 'nope', '--json'], { env, stderrTty: true })
+    expect(JSON.parse(script.stderr)).toEqual({
+      error: {
+        type: 'TrayNotFoundError',
+        message: 'No connector named "nope" (404)',
+        status: 404,
+        code: null,
+      },
+    })
+  })
+
+  it('gives JSON with --json even on a terminal', async () => {
+    const result = await runInProcess(['operations', 'slack', '--json'], { env, tty: true })
+    expect(JSON.parse(result.stdout)).toHaveProperty('elements')
+  })
+
+  it('describes an operation as a field table and an example payload ready to edit', async () => {
+    const result = await runInProcess(['describe', 'google-sheets', 'get_rows'], {
+      env,
+      tty: true,
+      columns: 200,
+    })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/FIELD +TYPE +REQUIRED +ADVANCED +DEFAULT +OPTIONS/)
+    expect(result.stdout).toMatch(
+      /worksheet_name +string +yes +lookup list_worksheets_ddl_return_name \(needs spreadsheet_id\)/,
+    )
+    expect(result.stdout).toMatch(/number_of_rows +integer +yes +100/)
+    expect(result.stdout).toMatch(
+      /filter\.sort_direction +string +one of: ascending \(Ascending\) \| descending \(Descending\)/,
+    )
+    const example = /\{\n[\s\S]*?\n\}/.exec(result.stdout)?.[0]
+    expect(JSON.parse(example!)).toEqual({
+      operation: 'get_rows',
+      input: {
+        spreadsheet_id: '<spreadsheet_id>',
+        worksheet_name: '<worksheet_name>',
+        number_of_rows: 100,
+      },
+    })
+  })
+
+  it('tells people a call bills a task, on stderr, and not with --json', async () => {
+    const args = ['call', 'slack', 'send_message', '--set', 'channel=C1', '--set', 'text=hi']
+    const person = await runInProcess(args, { env, tty: true })
+    expect(person.stderr).toContain('This call bills one Tray task (slack@9.1 send_message).')
+    expect(JSON.parse(person.stdout)).toMatchObject({ ok: true, channel: 'C1' })
+    const script = await runInProcess([...args, '--json'], { env, tty: true })
+    expect(script.stderr).toBe('')
+    expect(JSON.parse(script.stdout)).toMatchObject({ outcome: 'success' })
+  })
+
+  it('prints errors as text for people, each validation issue on its own line', async () => {
+    const result = await runInProcess(['call', 'slack', 'send_message', '--set', 'text=1'], {
+      env,
+      tty: true,
+      stderrTty: true,
+    })
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    // toContain: a slow machine may show the spinner first.
+    expect(result.stderr).toContain(
+      'error: Input for slack@9.1 send_message is invalid; nothing was sent\n  - input.channel: channel is required\n',
+    )
+  })
+
+  it('shows a spinner on stderr only for a terminal, and clears it', async () => {
+    mock.delay({ ms: 600, match: { route: 'connectors' } })
+    const person = await runInProcess(['connectors'], { env, tty: true, stderrTty: true })
+    expect(person.stderr).toContain('Listing connectors')
+    expect(person.stderr.endsWith('\r\u001B[2K')).toBe(true)
+    mock.delay({ ms: 600, match: { route: 'connectors' } })
+    const piped = await runInProcess(['connectors'], { env, tty: false, stderrTty: false })
+    expect(piped.stderr).toBe('')
+  })
+})
+
+describe('the command line', () => {
+  it('lists every command in --help, and a command’s own flags in its help', async () => {
+    const root = await runInProcess(['--help'], { env })
+    expect(root.stdout).toContain(
+      'Exit codes: 0 ok, 1 Tray or third-party error, 2 usage or input error, 3 missing or rejected token.',
+    )
+    const call = await runInProcess(['call', '--help'], { env })
+    expect(call.code).toBe(0)
+    expect(call.stdout).toContain('USAGE traykit call [OPTIONS] <CONNECTOR> <OPERATION>')
+    for (const flag of [
+      '--input',
+      '--set',
+      '--auth-id',
+      '--dry-run',
+      '--output-schema',
+      '--json',
+    ]) {
+      expect(call.stdout).toContain(flag)
+    }
+    const auth = await runInProcess(['auth'], { env })
+    expect(auth.code).toBe(0)
+    expect(auth.stdout).toMatch(/login +Check a token/)
+  })
+
+  it('prints the version', async () => {
+    const result = await runInProcess(['--version'], { env })
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/)
+  })
+
+  it('accepts global flags before or after the command', async () => {
+    const before = await runInProcess(['--mock', '--json', 'operations', 'twilio-output'], {
+      env: {},
+      tty: true,
+    })
+    const after = await runInProcess(['operations', 'twilio-output', '--mock', '--json'], {
+      env: {},
+      tty: true,
+    })
+    expect(before.code).toBe(0)
+    expect(before.stdout).toBe(after.stdout)
+  })
+
+  it.each([
+    [['auth', 'lgin'], 'Unknown command "lgin" for traykit auth. Did you mean "login"?'],
+    [['operations'], 'Missing required positional argument: CONNECTOR'],
+    [['connectors', 'slack'], 'Unexpected argument "slack" for traykit connectors.'],
+    [['connectors', '--search'], '--search needs a value.'],
+    [
+      ['call', 'slack', 'send_message', '--dryrun'],
+      'Unknown flag --dryrun for traykit call. Did you mean --dry-run?',
+    ],
+    [['call', 'slack', 'send_message', '--set', 'novalue'], '--set expects path=value'],
+    [
+      ['--region', 'mars', 'connectors'],
+      'Unknown region "mars" (from --region): use one of us, eu1, ap1',
+    ],
+    [['--api-url', 'ftp://x', 'connectors'], 'The API URL from --api-url is not an http(s) URL'],
+    [['operations', 'slack@'], 'Expected <connector>[@version]'],
+    [['lookup', 'slack', 'send_message', 'channel'], 'Missing required argument: --auth-id'],
+    [
+      [
+        'lookup',
+        'slack',
+        'send_message',
+        'text',
+        '--auth-id',
+        '00000000-0000-4000-8000-000000000009',
+      ],
+      'text has no lookup in send_message (fields with lookups: workspace_id, channel)',
+    ],
+    [
+      [
+        'call',
+        'slack',
+        'send_message',
+        '--auth-id',
+        'abc',
+        '--set',
+        'channel=C',
+        '--set',
+        'text=t',
+      ],
+      '--auth-id: must be a UUID',
+    ],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const result = await runInProcess(args, { env, tty: true, stderrTty: true })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(message)
+  })
+
+  it('prints a static output schema without a call', async () => {
+    const result = await runInProcess(
+      ['call', 'slack', 'send_message', '--output-schema', '--set', 'channel=C', '--set', 'text=t'],
+      { env, tty: true },
+    )
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('has a static output schema; printed without a call.')
+    expect(JSON.parse(result.stdout).output_schema.properties).toHaveProperty('ts')
+    expect(mock.tasks).toBe(0)
+  })
+
+  it('types --set values by the schema', async () => {
+    const result = await runInProcess(
+      [
+        'call',
+        'google-sheets',
+        'get_rows',
+        '--dry-run',
+        '--set',
+        'spreadsheet_id=123',
+        '--set',
+        'worksheet_name=true',
+        '--set=number_of_rows=25',
+        '--set',
+        'format_response=false',
+        '--set',
+        'filter={"operator":"Equal to"}',
+        '--set',
+        'filter.value=3',
+      ],
+      { env },
+    )
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).input).toEqual({
+      spreadsheet_id: '123',
+      worksheet_name: 'true',
+      number_of_rows: 25,
+      format_response: false,
+      filter: { operator: 'Equal to', value: 3 },
+    })
+    const wrong = await runInProcess(
+      ['call', 'google-sheets', 'get_rows', '--set', 'number_of_rows=lots'],
+      { env, stderrTty: true },
+    )
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('--set number_of_rows: expected integer, got "lots"')
+  })
+
+  it('runs the hidden prompt on a terminal, echoing nothing', async () => {
+    const stdin = fakeTtyStdin()
+    const run = startInProcess(['auth', 'login'], {
+      env: { ...env, TRAY_TOKEN: '' },
+      stdin,
+      tty: true,
+    })
+    await until(() => run.output.stderr.includes('(input hidden)'), 'the prompt')
+    stdin.write(`${TOKEN}\r`)
+    const result = await run.done
+    expect(result.code).toBe(0)
+    expect(stdin.rawModes).toEqual([true, false])
+    expect(result.stdout + result.stderr).not.toContain(TOKEN)
+    expect(result.stdout).toContain('Logged in to')
+  })
+
+  it('keeps profiles apart and lets TRAY_TOKEN win over a profile', async () => {
+    const { TRAY_TOKEN: _, ...noToken } = env
+    expect(
+      (await runInProcess(['auth', 'login', '--profile', 'work'], { env: noToken, stdin: TOKEN }))
+        .code,
+    ).toBe(0)
+    expect((await runInProcess(['connectors'], { env: noToken })).code).toBe(3)
+    expect((await runInProcess(['connectors', '--profile', 'work'], { env: noToken })).code).toBe(0)
+    expect(
+      (await runInProcess(['connectors'], { env: { ...noToken, TRAY_PROFILE: 'work' } })).code,
+    ).toBe(0)
+    const status = await runInProcess(['auth', 'status', '--profile', 'work'], {
+      env: { ...noToken, TRAY_TOKEN: 'other-token-value' },
+    })
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      profile: 'work',
+      tokenSource: 'env',
+      token: 'othe…e',
+    })
+  })
+})
