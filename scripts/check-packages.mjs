@@ -19,10 +19,14 @@ const run = (cmd, args, cwd, { quiet = false } = {}) => {
   if (!quiet && out.trim()) process.stdout.write(`${out.trimEnd()}\n`)
   return out
 }
-// CI reaches this through `npx pnpm run check`, where pnpm itself may not be on PATH.
-const pnpm = process.env.npm_execpath?.includes('pnpm')
-  ? [process.execPath, process.env.npm_execpath]
-  : ['pnpm']
+// CI reaches this through `npx pnpm run check`, where pnpm itself may not be on PATH; pnpm
+// names itself in npm_execpath, as a script for node or as a native executable.
+const execpath = process.env.npm_execpath ?? ''
+const pnpm = !/pnpm/.test(execpath)
+  ? ['pnpm']
+  : /\.[cm]?js$/.test(execpath)
+    ? [process.execPath, execpath]
+    : [execpath]
 
 const packages = ['packages', 'apps']
   .flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(root, dir, name)))
