@@ -50,8 +50,10 @@ try {
     const file = JSON.parse(out).filename
     tarballs[manifest.name] = file
     run(bin('publint'), ['run', file, '--strict'], root)
-    // ESM-only packages: CommonJS resolution is out of scope on purpose.
-    run(bin('attw'), [file, '--profile', 'esm-only', '--no-emoji', '--format', 'ascii'], root)
+    // ESM-only packages: CommonJS resolution is out of scope on purpose. A bin-only package
+    // (the CLI) has no types to check.
+    if (manifest.exports)
+      run(bin('attw'), [file, '--profile', 'esm-only', '--no-emoji', '--format', 'ascii'], root)
   }
 
   const app = join(work, 'app')
