@@ -136,8 +136,9 @@ ${has('@traykit/edge') ? "import { createTrayHandler } from '@traykit/edge'\nexp
       ['--mock', 'connectors', '--json'],
       app,
     )
-    if (!Array.isArray(JSON.parse(out)))
-      throw new Error('traykit --mock connectors --json did not print a JSON array')
+    if (!Array.isArray(JSON.parse(out).elements)) {
+      throw new Error('traykit --mock connectors --json did not print the connector list')
+    }
   }
   console.log(`check-packages: ${Object.keys(tarballs).join(', ')} ok`)
 } finally {
