@@ -13,13 +13,13 @@ import {
   TrayValidationError,
 } from '@traykit/core'
 import { describe, expect, it, vi } from 'vitest'
+import { SEND_MESSAGE } from './__fixtures__/send'
 import { createMockTray, type MockTray, type MockTrayOptions } from './index'
 
 // @traykit/core's client against the mock: the integration tests of core, run where the mock lives.
 
 const TOKEN = 'master-token-7d1e4c'
 const SLACK_ENV = '228a3f9e-6f3b-4a8e-9d8e-52f1c1a244c1'
-const message = { operation: 'send_message', input: { channel: 'C1', text: 'hi' } }
 
 function setup(options: MockTrayOptions = {}, client: TrayClientOptions = {}) {
   const mock = createMockTray({ tokens: [TOKEN], ...options })
@@ -79,7 +79,7 @@ describe('catalog', () => {
 describe('callConnector', () => {
   it('returns the output of a success', async () => {
     const { tray, mock } = setup()
-    expect(await tray.callConnector('slack', '9.1', message)).toMatchObject({
+    expect(await tray.callConnector('slack', '9.1', SEND_MESSAGE)).toMatchObject({
       ok: true,
       channel: 'C1',
     })
@@ -164,7 +164,7 @@ describe('authentications', () => {
       name: "Ada's Slack",
       serviceEnvironmentId: SLACK_ENV,
     })
-    await tray.callConnector('slack', '9.1', { ...message, authId: id })
+    await tray.callConnector('slack', '9.1', { ...SEND_MESSAGE, authId: id })
     expect(mock.calls.at(-1)).toMatchObject({ route: 'call', authId: id, billed: true })
     await tray.deleteAuthentication(id)
     await expect(tray.getAuthentication(id)).rejects.toBeInstanceOf(TrayNotFoundError)
@@ -200,7 +200,7 @@ describe('retries (the no-double-billing rule)', () => {
   it('never retries a call after a 5xx: it may have run', async () => {
     const { tray, mock } = setup()
     mock.fail({ status: 500, match: { route: 'call' } })
-    await expect(tray.callConnector('slack', '9.1', message)).rejects.toBeInstanceOf(
+    await expect(tray.callConnector('slack', '9.1', SEND_MESSAGE)).rejects.toBeInstanceOf(
       TrayServerError,
     )
     expect(routeCount(mock, 'call')).toBe(1)
@@ -209,7 +209,7 @@ describe('retries (the no-double-billing rule)', () => {
   it('retries a call after a 429: it did not run', async () => {
     const { tray, mock } = setup()
     mock.fail({ status: 429, retryAfter: 0, times: 1, match: { route: 'call' } })
-    expect(await tray.callConnector('slack', '9.1', message)).toMatchObject({ ok: true })
+    expect(await tray.callConnector('slack', '9.1', SEND_MESSAGE)).toMatchObject({ ok: true })
     expect(mock.calls.filter((c) => c.route === 'call').map((c) => c.status)).toEqual([429, 200])
     expect(mock.tasks).toBe(1)
   })
@@ -217,7 +217,7 @@ describe('retries (the no-double-billing rule)', () => {
   it('never retries a call whose connection dropped after it ran', async () => {
     const { tray, mock } = setup()
     mock.drop({ match: { route: 'call' }, runFirst: true })
-    const error = await failure(tray.callConnector('slack', '9.1', message))
+    const error = await failure(tray.callConnector('slack', '9.1', SEND_MESSAGE))
     expect(error).toBeInstanceOf(TrayConnectionError)
     expect(routeCount(mock, 'call')).toBe(1)
     expect(mock.tasks).toBe(1)
@@ -249,7 +249,7 @@ describe('timeouts', () => {
   it('times a slow call out and does not send it again', async () => {
     const { tray, mock } = setup({}, { timeout: 50 })
     mock.delay({ ms: 60_000, match: { route: 'call' } })
-    await expect(tray.callConnector('slack', '9.1', message)).rejects.toBeInstanceOf(
+    await expect(tray.callConnector('slack', '9.1', SEND_MESSAGE)).rejects.toBeInstanceOf(
       TrayTimeoutError,
     )
     await vi.waitFor(() => expect(mock.calls.filter((c) => c.route === 'call')).toHaveLength(1))

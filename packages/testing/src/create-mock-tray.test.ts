@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { callPath, send, TOKEN } from './__fixtures__/send'
+import { errorOutcome } from './__fixtures__/error-outcome'
+import { call, SEND_MESSAGE, send, TOKEN } from './__fixtures__/send'
 import { createMockTray, thirdPartyError } from './index'
 
 const SLACK_ENV = '228a3f9e-6f3b-4a8e-9d8e-52f1c1a244c1'
 const SEEDED_AUTH = '0b6c5e7a-1f2d-4e3c-9a8b-7c6d5e4f3a2b'
+const ACME_SLACK = { id: SEEDED_AUTH, name: 'Acme Slack', serviceEnvironmentId: SLACK_ENV }
 
 describe('bearer tokens', () => {
   it('answers 401 in Tray words without a bearer token', async () => {
@@ -45,24 +47,21 @@ describe('bearer tokens', () => {
 
 describe('seeded authentications', () => {
   it('are usable as authId by any token', async () => {
-    const mock = createMockTray({
-      authentications: [{ id: SEEDED_AUTH, name: 'Acme Slack', serviceEnvironmentId: SLACK_ENV }],
-    })
-    const call = await send(mock, 'POST', callPath('slack', '9.1'), {
-      token: 'someone-else',
-      body: {
-        operation: 'send_message',
-        authId: SEEDED_AUTH,
-        input: { channel: 'C1', text: 'hi' },
-      },
-    })
-    expect(call.status).toBe(200)
+    const mock = createMockTray({ authentications: [ACME_SLACK] })
+    const response = await call(
+      mock,
+      'slack',
+      '9.1',
+      { ...SEND_MESSAGE, authId: SEEDED_AUTH },
+      { token: 'someone-else' },
+    )
+    expect(response.status).toBe(200)
   })
 
   it('must have a UUID id, named by its path when it does not', () => {
     expect(() =>
       createMockTray({
-        authentications: [{ id: 'acme', name: 'Acme Slack', serviceEnvironmentId: SLACK_ENV }],
+        authentications: [{ ...ACME_SLACK, id: 'acme' }],
       }),
     ).toThrow('authentications[0].id: must be a UUID')
   })
@@ -70,29 +69,15 @@ describe('seeded authentications', () => {
 
 describe('mock.handle', () => {
   it('answers an operation with the handler, given the input and the call context', async () => {
-    const mock = createMockTray({
-      authentications: [
-        {
-          id: SEEDED_AUTH,
-          name: 'Acme Slack',
-          serviceEnvironmentId: SLACK_ENV,
-          credentials: { access_token: 'xoxb-1' },
-        },
-      ],
-    })
+    const acme = { ...ACME_SLACK, credentials: { access_token: 'xoxb-1' } }
+    const mock = createMockTray({ authentications: [acme] })
     const seen: unknown[] = []
     mock.handle('slack', 'send_message', (input, ctx) => {
       seen.push({ input, connector: ctx.connector, version: ctx.version, auth: ctx.authentication })
       return { ok: true, echoed: input.text }
     })
-    const call = await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: {
-        operation: 'send_message',
-        authId: SEEDED_AUTH,
-        input: { channel: 'C1', text: 'hi' },
-      },
-    })
-    expect(call.body).toEqual({ outcome: 'success', output: { ok: true, echoed: 'hi' } })
+    const response = await call(mock, 'slack', '9.1', { ...SEND_MESSAGE, authId: SEEDED_AUTH })
+    expect(response.body).toEqual({ outcome: 'success', output: { ok: true, echoed: 'hi' } })
     expect(seen).toEqual([
       {
         input: { channel: 'C1', text: 'hi' },
@@ -114,10 +99,10 @@ describe('mock.handle', () => {
     mock.handle('slack', 'send_reminder', () => ({ reminder_id: 'nine-oh' }), { version: '9.0' })
     const input = { message: 'm', time: 'tomorrow', channel_id: 'C1' }
     const body = { operation: 'send_reminder', input }
-    expect((await send(mock, 'POST', callPath('slack', '9.0'), { body })).body).toMatchObject({
+    expect((await call(mock, 'slack', '9.0', body)).body).toMatchObject({
       output: { reminder_id: 'nine-oh' },
     })
-    expect((await send(mock, 'POST', callPath('slack', '9.1'), { body })).body).toMatchObject({
+    expect((await call(mock, 'slack', '9.1', body)).body).toMatchObject({
       output: { reminder_id: 'any' },
     })
   })
@@ -125,17 +110,8 @@ describe('mock.handle', () => {
   it('passes a returned { outcome, output } through, as with thirdPartyError', async () => {
     const mock = createMockTray()
     mock.handle('slack', 'send_message', () => thirdPartyError(429, 'ratelimited'))
-    const call = await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: { operation: 'send_message', input: { channel: 'C1', text: 'hi' } },
-    })
-    expect(call.body).toEqual({
-      outcome: 'error',
-      output: {
-        response: { statusCode: 429, body: 'ratelimited' },
-        expects: { statusCode: [200, 201, 202, 203, 204] },
-        message: 'ratelimited',
-      },
-    })
+    const response = await call(mock, 'slack', '9.1', SEND_MESSAGE)
+    expect(response.body).toEqual(errorOutcome(429, 'ratelimited', 'ratelimited'))
     expect(mock.tasks).toBe(1)
   })
 
@@ -144,11 +120,9 @@ describe('mock.handle', () => {
     mock.handle('slack', 'send_message', async () => {
       throw new Error('Slack is down')
     })
-    const call = await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: { operation: 'send_message', input: { channel: 'C1', text: 'hi' } },
-    })
-    expect(call.status).toBe(200)
-    expect(call.body).toMatchObject({
+    const response = await call(mock, 'slack', '9.1', SEND_MESSAGE)
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({
       outcome: 'error',
       output: { response: { statusCode: 500, body: 'Slack is down' }, message: 'Slack is down' },
     })
@@ -158,11 +132,9 @@ describe('mock.handle', () => {
   it('answers 500 naming the handler when it returns something that is not an output', async () => {
     const mock = createMockTray()
     mock.handle('slack', 'send_message', () => 'sent' as never)
-    const call = await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: { operation: 'send_message', input: { channel: 'C1', text: 'hi' } },
-    })
-    expect(call.status).toBe(500)
-    expect(call.body).toEqual({
+    const response = await call(mock, 'slack', '9.1', SEND_MESSAGE)
+    expect(response.status).toBe(500)
+    expect(response.body).toEqual({
       message:
         'Internal error: The mock handler of slack send_message returned "sent"; return an output object or { outcome, output }',
     })
@@ -175,19 +147,18 @@ describe('mock.handle', () => {
       input.text = 'changed'
       return {}
     })
-    await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: { operation: 'send_message', input: { channel: 'C1', text: 'hi' } },
-    })
+    await call(mock, 'slack', '9.1', SEND_MESSAGE)
     expect(mock.calls[0]?.input).toEqual({ channel: 'C1', text: 'hi' })
   })
 
   it('lets a handler fall back to the default answer', async () => {
     const mock = createMockTray()
     mock.handle('slack', 'list_channels_ddl', (_input, ctx) => ctx.defaultResult())
-    const call = await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: { operation: 'list_channels_ddl', input: { workspace_id: 'T000GLOBEX' } },
+    const response = await call(mock, 'slack', '9.1', {
+      operation: 'list_channels_ddl',
+      input: { workspace_id: 'T000GLOBEX' },
     })
-    expect(call.body).toEqual({
+    expect(response.body).toEqual({
       outcome: 'success',
       output: { result: [{ text: '#announcements', value: 'C000ANNOUNCE' }] },
     })
@@ -212,9 +183,7 @@ describe('journal and tasks', () => {
   it('records each request without headers or token', async () => {
     const mock = createMockTray()
     await send(mock, 'GET', '/core/v1/connectors')
-    await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: { operation: 'send_message', input: { channel: 'C1', text: 'hi' } },
-    })
+    await call(mock, 'slack', '9.1', SEND_MESSAGE)
     const calls = mock.calls
     expect(calls).toEqual([
       {
@@ -244,16 +213,14 @@ describe('journal and tasks', () => {
 
   it('bills what Tray bills: calls that reached the connector, not rejections', async () => {
     const mock = createMockTray()
-    const call = (body: unknown, token?: string | null) =>
-      send(mock, 'POST', callPath('shopify', '4.1'), { body, token })
-    await call({ operation: 'get_order', input: { order_id: '1' } }) // success
-    await call({ operation: 'get_order', input: { order_id: '0' } }) // third-party 404
-    await call({ operation: 'get_orders', input: {} }) // unknown operation: outcome error
-    await call({ operation: 'get_order', input: {} }) // 400: input
-    await call({ operation: 'get_order', input: { order_id: '1' } }, null) // 401
-    await send(mock, 'POST', callPath('shopify', '9.9'), {
-      body: { operation: 'get_order', input: { order_id: '1' } },
-    }) // 404
+    const order = (body: unknown, token?: string | null) =>
+      call(mock, 'shopify', '4.1', body, { token })
+    await order({ operation: 'get_order', input: { order_id: '1' } }) // success
+    await order({ operation: 'get_order', input: { order_id: '0' } }) // third-party 404
+    await order({ operation: 'get_orders', input: {} }) // unknown operation: outcome error
+    await order({ operation: 'get_order', input: {} }) // 400: input
+    await order({ operation: 'get_order', input: { order_id: '1' } }, null) // 401
+    await call(mock, 'shopify', '9.9', { operation: 'get_order', input: { order_id: '1' } }) // 404
     expect(mock.calls.map((c) => [c.status, c.outcome, c.billed])).toEqual([
       [200, 'success', true],
       [200, 'error', true],
@@ -268,8 +235,9 @@ describe('journal and tasks', () => {
   it('keeps the latest journalLimit requests, and still counts every task', async () => {
     const mock = createMockTray({ journalLimit: 2 })
     for (const text of ['one', 'two', 'three']) {
-      await send(mock, 'POST', callPath('slack', '9.1'), {
-        body: { operation: 'send_message', input: { channel: 'C1', text } },
+      await call(mock, 'slack', '9.1', {
+        operation: 'send_message',
+        input: { channel: 'C1', text },
       })
     }
     expect(mock.calls.map((c) => c.input?.text)).toEqual(['two', 'three'])
@@ -280,18 +248,14 @@ describe('journal and tasks', () => {
   })
 
   it('reset() returns to the state at creation', async () => {
-    const mock = createMockTray({
-      authentications: [{ id: SEEDED_AUTH, name: 'Acme Slack', serviceEnvironmentId: SLACK_ENV }],
-    })
+    const mock = createMockTray({ authentications: [ACME_SLACK] })
     const created = await send(mock, 'POST', '/core/v1/authentications', {
       body: { name: 'Mine', serviceEnvironmentId: SLACK_ENV },
     })
     const id = (created.body as { id: string }).id
     mock.handle('slack', 'send_message', () => ({ handled: true }))
     mock.fail({ status: 503, match: { route: 'connectors' } })
-    await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: { operation: 'send_message', input: { channel: 'C1', text: 'hi' } },
-    })
+    await call(mock, 'slack', '9.1', SEND_MESSAGE)
 
     mock.reset()
 
@@ -300,10 +264,8 @@ describe('journal and tasks', () => {
     expect((await send(mock, 'GET', '/core/v1/connectors')).status).toBe(200)
     expect((await send(mock, 'GET', `/core/v1/authentications/${id}`)).status).toBe(404)
     expect((await send(mock, 'GET', `/core/v1/authentications/${SEEDED_AUTH}`)).status).toBe(200)
-    const call = await send(mock, 'POST', callPath('slack', '9.1'), {
-      body: { operation: 'send_message', input: { channel: 'C1', text: 'hi' } },
-    })
-    expect(call.body).toMatchObject({ output: { ok: true } })
+    const response = await call(mock, 'slack', '9.1', SEND_MESSAGE)
+    expect(response.body).toMatchObject({ output: { ok: true } })
   })
 })
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { type Schema, Validator } from '@cfworker/json-schema'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { callPath, send } from './__fixtures__/send'
+import { call, callPath, SEND_MESSAGE, send } from './__fixtures__/send'
 import { createMockTray, type MockTray, type MockTrayOptions } from './index'
 
 // A copy of shared/tray/tray-connectors.openapi.yaml, so the test runs in any clone of the repo.
@@ -14,7 +14,6 @@ patchKnownDefects(spec.components.schemas)
 const SEEDED = '0b6c5e7a-1f2d-4e3c-9a8b-7c6d5e4f3a2b'
 const SLACK_ENV = '228a3f9e-6f3b-4a8e-9d8e-52f1c1a244c1'
 const UNKNOWN_ID = '5f0c6d1e-8a7b-4c3d-9e2f-1a0b9c8d7e6f'
-const message = { operation: 'send_message', input: { channel: 'C1', text: 'hi' } }
 
 /** Every operation of the OpenAPI file, with a request that succeeds against the mock. */
 const ROUTES = {
@@ -28,7 +27,7 @@ const ROUTES = {
     method: 'post',
     template: '/core/v1/connectors/{connector-name}/versions/{connector-version}/call',
     path: callPath('slack', '9.1'),
-    body: message,
+    body: SEND_MESSAGE,
   },
   'get-service-environments': {
     method: 'get',
@@ -63,6 +62,7 @@ const ROUTES = {
 >
 
 type RouteId = keyof typeof ROUTES
+const ROUTE_IDS = Object.keys(ROUTES) as RouteId[]
 
 interface Scenario {
   route: RouteId
@@ -76,147 +76,114 @@ interface Scenario {
   run?: (mock: MockTray) => Promise<{ status: number; text: string; body: unknown }>
 }
 
+/** Scenarios of one route, each changing what it needs of the route's request. */
+const on = (route: RouteId, scenarios: Omit<Scenario, 'route'>[]): Scenario[] =>
+  scenarios.map((scenario) => ({ route, ...scenario }))
+
+const UNKNOWN_AUTHENTICATION = `/core/v1/authentications/${UNKNOWN_ID}`
+const NOT_A_UUID = '/core/v1/authentications/abc'
+
 /** The mock's own answers: successes, Tray-made errors, rejections, limits. */
 const natural: Scenario[] = [
-  { route: 'get-connectors', name: 'the list' },
-  { route: 'get-connectors', name: 'no token', token: null },
-  {
-    route: 'get-connectors',
-    name: 'over the rate limit',
-    options: { limits: { burst: 1, requestsPerSecond: 0.001 } },
-    setup: async (mock) => void (await send(mock, 'GET', '/core/v1/connectors')),
-  },
-  { route: 'get-connector-operations', name: 'the list' },
-  {
-    route: 'get-connector-operations',
-    name: 'google-sheets',
-    path: '/core/v1/connectors/google-sheets/versions/8.2/operations',
-  },
-  {
-    route: 'get-connector-operations',
-    name: 'unknown connector',
-    path: '/core/v1/connectors/slak/versions/9.1/operations',
-  },
-  { route: 'get-connector-operations', name: 'no token', token: null },
-  { route: 'call-connector', name: 'success' },
-  { route: 'call-connector', name: 'with an authId', body: { ...message, authId: SEEDED } },
-  {
-    route: 'call-connector',
-    name: 'third-party error',
-    path: callPath('shopify', '4.1'),
-    body: { operation: 'get_order', input: { order_id: '0' } },
-  },
-  { route: 'call-connector', name: 'unknown operation', body: { operation: 'nope', input: {} } },
-  {
-    route: 'call-connector',
-    name: 'DDL',
-    body: { operation: 'list_channels_ddl', input: { workspace_id: 'T0000ACME' } },
-  },
-  {
-    route: 'call-connector',
-    name: 'output schema',
-    path: callPath('salesforce', '8.6'),
-    body: {
-      operation: 'get_record',
-      input: { object_type: 'Account', record_id: 'r' },
-      returnOutputSchema: true,
+  ...on('get-connectors', [
+    { name: 'the list' },
+    {
+      name: 'over the rate limit',
+      options: { limits: { burst: 1, requestsPerSecond: 0.001 } },
+      setup: async (mock) => void (await send(mock, 'GET', '/core/v1/connectors')),
     },
-  },
-  {
-    route: 'call-connector',
-    name: 'a page',
-    path: callPath('salesforce', '8.6'),
-    body: { operation: 'find_records', input: { object_type: 'Account' } },
-  },
-  {
-    route: 'call-connector',
-    name: 'a handler throws',
-    setup: (m) =>
-      m.handle('slack', 'send_message', () => {
-        throw new Error('down')
-      }),
-  },
-  {
-    route: 'call-connector',
-    name: 'invalid input',
-    body: { operation: 'send_message', input: {} },
-  },
-  { route: 'call-connector', name: 'malformed authId', body: { ...message, authId: 'x' } },
-  { route: 'call-connector', name: 'not JSON', body: '{' },
-  { route: 'call-connector', name: 'unknown version', path: callPath('slack', '1.0') },
-  { route: 'call-connector', name: 'unknown authId', body: { ...message, authId: UNKNOWN_ID } },
-  { route: 'call-connector', name: 'no token', token: null },
-  {
-    route: 'call-connector',
-    name: 'over the concurrency limit',
-    options: { limits: { maxConcurrentCalls: 1 } },
-    run: async (mock) => {
-      let release = () => {}
-      const held = new Promise<void>((resolve) => {
-        release = resolve
-      })
-      let started = false
-      mock.handle('slack', 'send_message', async () => {
-        started = true
-        await held
-        return {}
-      })
-      const first = send(mock, 'POST', callPath('slack', '9.1'), { body: message })
-      await expect.poll(() => started).toBe(true)
-      const second = await send(mock, 'POST', callPath('slack', '9.1'), { body: message })
-      release()
-      await first
-      return second
+  ]),
+  ...on('get-connector-operations', [
+    { name: 'the list' },
+    { name: 'google-sheets', path: '/core/v1/connectors/google-sheets/versions/8.2/operations' },
+    { name: 'unknown connector', path: '/core/v1/connectors/slak/versions/9.1/operations' },
+  ]),
+  ...on('call-connector', [
+    { name: 'success' },
+    { name: 'with an authId', body: { ...SEND_MESSAGE, authId: SEEDED } },
+    {
+      name: 'third-party error',
+      path: callPath('shopify', '4.1'),
+      body: { operation: 'get_order', input: { order_id: '0' } },
     },
-  },
-  { route: 'get-service-environments', name: 'slack' },
-  {
-    route: 'get-service-environments',
-    name: 'not an integer',
-    path: '/core/v1/services/slack/versions/9.1/environments',
-  },
-  {
-    route: 'get-service-environments',
-    name: 'unknown service',
-    path: '/core/v1/services/nope/versions/1/environments',
-  },
-  { route: 'get-service-environments', name: 'no token', token: null },
-  { route: 'create-user-authentication', name: 'created' },
-  {
-    route: 'create-user-authentication',
-    name: 'no name',
-    body: { serviceEnvironmentId: SLACK_ENV },
-  },
-  {
-    route: 'create-user-authentication',
-    name: 'unknown environment',
-    body: { name: 'A', serviceEnvironmentId: UNKNOWN_ID },
-  },
-  { route: 'create-user-authentication', name: 'no token', token: null },
-  { route: 'get-user-authentication', name: 'found' },
-  { route: 'get-user-authentication', name: 'not a UUID', path: '/core/v1/authentications/abc' },
-  {
-    route: 'get-user-authentication',
-    name: 'unknown',
-    path: `/core/v1/authentications/${UNKNOWN_ID}`,
-  },
-  { route: 'get-user-authentication', name: 'no token', token: null },
-  { route: 'update-user-authentication', name: 'updated' },
-  { route: 'update-user-authentication', name: 'no credentials', body: { name: 'A' } },
-  {
-    route: 'update-user-authentication',
-    name: 'unknown',
-    path: `/core/v1/authentications/${UNKNOWN_ID}`,
-  },
-  { route: 'update-user-authentication', name: 'no token', token: null },
-  { route: 'delete-user-authentication', name: 'deleted' },
-  { route: 'delete-user-authentication', name: 'not a UUID', path: '/core/v1/authentications/abc' },
-  {
-    route: 'delete-user-authentication',
-    name: 'unknown',
-    path: `/core/v1/authentications/${UNKNOWN_ID}`,
-  },
-  { route: 'delete-user-authentication', name: 'no token', token: null },
+    { name: 'unknown operation', body: { operation: 'nope', input: {} } },
+    { name: 'DDL', body: { operation: 'list_channels_ddl', input: { workspace_id: 'T0000ACME' } } },
+    {
+      name: 'output schema',
+      path: callPath('salesforce', '8.6'),
+      body: {
+        operation: 'get_record',
+        input: { object_type: 'Account', record_id: 'r' },
+        returnOutputSchema: true,
+      },
+    },
+    {
+      name: 'a page',
+      path: callPath('salesforce', '8.6'),
+      body: { operation: 'find_records', input: { object_type: 'Account' } },
+    },
+    {
+      name: 'a handler throws',
+      setup: (m) =>
+        m.handle('slack', 'send_message', () => {
+          throw new Error('down')
+        }),
+    },
+    { name: 'invalid input', body: { operation: 'send_message', input: {} } },
+    { name: 'malformed authId', body: { ...SEND_MESSAGE, authId: 'x' } },
+    { name: 'not JSON', body: '{' },
+    { name: 'unknown version', path: callPath('slack', '1.0') },
+    { name: 'unknown authId', body: { ...SEND_MESSAGE, authId: UNKNOWN_ID } },
+    {
+      name: 'over the concurrency limit',
+      options: { limits: { maxConcurrentCalls: 1 } },
+      run: async (mock) => {
+        let release = () => {}
+        const held = new Promise<void>((resolve) => {
+          release = resolve
+        })
+        let started = false
+        mock.handle('slack', 'send_message', async () => {
+          started = true
+          await held
+          return {}
+        })
+        const first = call(mock, 'slack', '9.1', SEND_MESSAGE)
+        await expect.poll(() => started).toBe(true)
+        const second = await call(mock, 'slack', '9.1', SEND_MESSAGE)
+        release()
+        await first
+        return second
+      },
+    },
+  ]),
+  ...on('get-service-environments', [
+    { name: 'slack' },
+    { name: 'not an integer', path: '/core/v1/services/slack/versions/9.1/environments' },
+    { name: 'unknown service', path: '/core/v1/services/nope/versions/1/environments' },
+  ]),
+  ...on('create-user-authentication', [
+    { name: 'created' },
+    { name: 'no name', body: { serviceEnvironmentId: SLACK_ENV } },
+    { name: 'unknown environment', body: { name: 'A', serviceEnvironmentId: UNKNOWN_ID } },
+  ]),
+  ...on('get-user-authentication', [
+    { name: 'found' },
+    { name: 'not a UUID', path: NOT_A_UUID },
+    { name: 'unknown', path: UNKNOWN_AUTHENTICATION },
+  ]),
+  ...on('update-user-authentication', [
+    { name: 'updated' },
+    { name: 'no credentials', body: { name: 'A' } },
+    { name: 'unknown', path: UNKNOWN_AUTHENTICATION },
+  ]),
+  ...on('delete-user-authentication', [
+    { name: 'deleted' },
+    { name: 'not a UUID', path: NOT_A_UUID },
+    { name: 'unknown', path: UNKNOWN_AUTHENTICATION },
+  ]),
+  // Every route answers 401 without a token.
+  ...ROUTE_IDS.map((route) => ({ route, name: 'no token', token: null })),
 ]
 
 async function exchange(scenario: Scenario) {
@@ -242,7 +209,7 @@ function responsesOf(
 }
 
 /** Answers for every declared status the mock never gives by itself, made with mock.fail. */
-const faults: Scenario[] = (Object.keys(ROUTES) as RouteId[]).flatMap((route) =>
+const faults: Scenario[] = ROUTE_IDS.flatMap((route) =>
   Object.keys(responsesOf(route))
     .map(Number)
     .filter((status) => status >= 400)
@@ -280,13 +247,13 @@ describe('every answer of the mock fits the OpenAPI file', () => {
   )
 
   it('covers every operation and every status the file declares', () => {
-    for (const route of Object.keys(ROUTES) as RouteId[]) {
+    for (const route of ROUTE_IDS) {
       expect([...(produced.get(route) ?? [])].sort(), route).toEqual(
         Object.keys(responsesOf(route)).sort(),
       )
     }
     const operations = Object.values(spec.paths).flatMap((item) => Object.keys(item as object))
-    expect(operations).toHaveLength(Object.keys(ROUTES).length)
+    expect(operations).toHaveLength(ROUTE_IDS.length)
   })
 })
 

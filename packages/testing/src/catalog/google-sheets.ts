@@ -1,5 +1,38 @@
-import { DDL_OUTPUT_SCHEMA, INPUT_SCHEMA } from './_shared'
+import { ddlOperation } from './_ddl-operation'
+import { INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
 import type { MockCatalogConnector, MockCatalogOperation, MockCatalogService } from './mock-catalog'
+
+/** The fields Tray's example defines alike in get_rows and create_row. */
+const spreadsheetIdField = {
+  type: 'string',
+  description: 'The ID of the desired spreadsheet',
+  title: 'Spreadsheet ID',
+}
+
+const worksheetNameField = {
+  type: 'string',
+  description: 'The name of the sheet inside the spreadsheet',
+  lookup: {
+    operation: 'list_worksheets_ddl_return_name',
+    input: {
+      spreadsheet_id: '{{spreadsheet_id}}',
+    },
+  },
+  title: 'Worksheet name',
+}
+
+const columnHeadingField = {
+  type: 'string',
+  description: 'The column heading.',
+  lookup: {
+    operation: 'list_worksheet_column_headers_ddl',
+    input: {
+      spreadsheet_id: '{{spreadsheet_id}}',
+      worksheet_name: '{{worksheet_name}}',
+    },
+  },
+  title: 'Column heading',
+}
 
 /** get_rows exactly as Tray's "Google Sheets Operations List" example lists it, answering its call example. */
 const getRows: MockCatalogOperation = {
@@ -10,22 +43,8 @@ const getRows: MockCatalogOperation = {
     required: ['spreadsheet_id', 'worksheet_name', 'number_of_rows'],
     additionalProperties: false,
     properties: {
-      worksheet_name: {
-        type: 'string',
-        description: 'The name of the sheet inside the spreadsheet',
-        lookup: {
-          operation: 'list_worksheets_ddl_return_name',
-          input: {
-            spreadsheet_id: '{{spreadsheet_id}}',
-          },
-        },
-        title: 'Worksheet name',
-      },
-      spreadsheet_id: {
-        type: 'string',
-        description: 'The ID of the desired spreadsheet',
-        title: 'Spreadsheet ID',
-      },
+      worksheet_name: worksheetNameField,
+      spreadsheet_id: spreadsheetIdField,
       filter: {
         type: 'object',
         additionalProperties: false,
@@ -34,18 +53,7 @@ const getRows: MockCatalogOperation = {
         advanced: [],
         title: 'Filter',
         properties: {
-          column_heading: {
-            type: 'string',
-            description: 'The column heading.',
-            lookup: {
-              operation: 'list_worksheet_column_headers_ddl',
-              input: {
-                spreadsheet_id: '{{spreadsheet_id}}',
-                worksheet_name: '{{worksheet_name}}',
-              },
-            },
-            title: 'Column heading',
-          },
+          column_heading: columnHeadingField,
           operator: {
             type: 'string',
             enum: [
@@ -92,12 +100,12 @@ const getRows: MockCatalogOperation = {
         title: 'Format response',
       },
     },
-    $schema: 'https://api.tray.io/core/v1/connectors/operations/input-schema#',
+    $schema: INPUT_SCHEMA,
     type: 'object',
   },
   hasDynamicOutput: false,
   outputSchema: {
-    $schema: 'https://api.tray.io/core/v1/connectors/operations/output-schema#',
+    $schema: OUTPUT_SCHEMA,
     type: 'object',
     properties: {
       results: {
@@ -126,7 +134,7 @@ const getRows: MockCatalogOperation = {
 const createRow: MockCatalogOperation = {
   title: 'Create Row',
   outputSchema: {
-    $schema: 'https://api.tray.io/core/v1/connectors/operations/output-schema#',
+    $schema: OUTPUT_SCHEMA,
     type: 'object',
     properties: {
       spreadsheetId: {
@@ -160,22 +168,8 @@ const createRow: MockCatalogOperation = {
     required: ['spreadsheet_id', 'worksheet_name', 'data', 'value_input_option'],
     additionalProperties: false,
     properties: {
-      spreadsheet_id: {
-        type: 'string',
-        description: 'The ID of the desired spreadsheet',
-        title: 'Spreadsheet ID',
-      },
-      worksheet_name: {
-        type: 'string',
-        description: 'The name of the sheet inside the spreadsheet',
-        lookup: {
-          operation: 'list_worksheets_ddl_return_name',
-          input: {
-            spreadsheet_id: '{{spreadsheet_id}}',
-          },
-        },
-        title: 'Worksheet name',
-      },
+      spreadsheet_id: spreadsheetIdField,
+      worksheet_name: worksheetNameField,
       data: {
         type: 'array',
         additionalItems: true,
@@ -184,18 +178,7 @@ const createRow: MockCatalogOperation = {
           title: 'Field',
           advanced: [],
           properties: {
-            column_heading: {
-              type: 'string',
-              description: 'The column heading.',
-              lookup: {
-                operation: 'list_worksheet_column_headers_ddl',
-                input: {
-                  spreadsheet_id: '{{spreadsheet_id}}',
-                  worksheet_name: '{{worksheet_name}}',
-                },
-              },
-              title: 'Column heading',
-            },
+            column_heading: columnHeadingField,
             value: {
               type: ['string', 'number', 'boolean'],
               description: 'What value to insert into this cell.',
@@ -221,7 +204,7 @@ const createRow: MockCatalogOperation = {
       },
     },
     type: 'object',
-    $schema: 'https://api.tray.io/core/v1/connectors/operations/input-schema#',
+    $schema: INPUT_SCHEMA,
   },
   hasDynamicOutput: false,
   authScopes: [],
@@ -243,60 +226,34 @@ const createRow: MockCatalogOperation = {
 }
 
 /** The DDLs the example's lookups name (spelled `operation`, with `{{field}}` templates). */
-const listWorksheets: MockCatalogOperation = {
+const listWorksheets = ddlOperation({
   name: 'list_worksheets_ddl_return_name',
   title: 'List Worksheets (DDL)',
   description: 'Lists the worksheets of a spreadsheet by name, for a drop-down.',
-  inputSchema: {
-    $schema: INPUT_SCHEMA,
-    type: 'object',
-    additionalProperties: false,
-    required: ['spreadsheet_id'],
-    properties: { spreadsheet_id: { type: 'string', title: 'Spreadsheet ID' } },
-  },
-  outputSchema: DDL_OUTPUT_SCHEMA,
-  hasDynamicOutput: false,
+  required: ['spreadsheet_id'],
+  properties: { spreadsheet_id: { type: 'string', title: 'Spreadsheet ID' } },
   authScopes: [],
-  mockResponses: [
-    {
-      output: {
-        result: [
-          { text: 'Sheet1', value: 'Sheet1' },
-          { text: 'Archive', value: 'Archive' },
-        ],
-      },
-    },
+  options: [
+    { text: 'Sheet1', value: 'Sheet1' },
+    { text: 'Archive', value: 'Archive' },
   ],
-}
+})
 
-const listColumnHeaders: MockCatalogOperation = {
+const listColumnHeaders = ddlOperation({
   name: 'list_worksheet_column_headers_ddl',
   title: 'List Column Headers (DDL)',
   description: 'Lists the column headings of a worksheet, for a drop-down.',
-  inputSchema: {
-    $schema: INPUT_SCHEMA,
-    type: 'object',
-    additionalProperties: false,
-    required: ['spreadsheet_id', 'worksheet_name'],
-    properties: {
-      spreadsheet_id: { type: 'string', title: 'Spreadsheet ID' },
-      worksheet_name: { type: 'string', title: 'Worksheet name' },
-    },
+  required: ['spreadsheet_id', 'worksheet_name'],
+  properties: {
+    spreadsheet_id: { type: 'string', title: 'Spreadsheet ID' },
+    worksheet_name: { type: 'string', title: 'Worksheet name' },
   },
-  outputSchema: DDL_OUTPUT_SCHEMA,
-  hasDynamicOutput: false,
   authScopes: [],
-  mockResponses: [
-    {
-      output: {
-        result: [
-          { text: 'Name', value: 'Name' },
-          { text: 'Email', value: 'Email' },
-        ],
-      },
-    },
+  options: [
+    { text: 'Name', value: 'Name' },
+    { text: 'Email', value: 'Email' },
   ],
-}
+})
 
 /** A Google Sheets-like connector carrying the operations of Tray's Google Sheets example. */
 export const googleSheetsConnector: MockCatalogConnector = {

@@ -68,58 +68,58 @@ function nameOf(node: unknown): string {
     : `(${name})`
 }
 
+/** Each connector version, operation, service version and environment id listed twice. */
 function findDuplicates(catalog: ParsedCatalog): ValidationIssue[] {
   const issues: ValidationIssue[] = []
-  const connectors = new Map<string, number>()
+  const connectors = firstPlaces()
   catalog.connectors.forEach((connector, i) => {
     const key = `${connector.name} ${connector.version}`
-    const first = connectors.get(key)
+    const first = connectors(key, `connectors[${i}]`)
     if (first !== undefined) {
       issues.push({
         path: `connectors[${i}]`,
-        message: `${key} is listed twice (also at connectors[${first}])`,
+        message: `${key} is listed twice (also at ${first})`,
       })
-    } else {
-      connectors.set(key, i)
     }
-    const operations = new Map<string, number>()
+    const operations = firstPlaces()
     connector.operations.forEach((operation, j) => {
-      const seen = operations.get(operation.name)
+      const seen = operations(operation.name, `operations[${j}]`)
       if (seen !== undefined) {
         issues.push({
           path: `connectors[${i}](${key}).operations[${j}]`,
-          message: `operation ${operation.name} is listed twice (also at operations[${seen}])`,
+          message: `operation ${operation.name} is listed twice (also at ${seen})`,
         })
-      } else {
-        operations.set(operation.name, j)
       }
     })
   })
-  const services = new Map<string, number>()
-  const environments = new Map<string, string>()
+  const services = firstPlaces()
+  const environments = firstPlaces()
   catalog.services.forEach((service, i) => {
     const key = `${service.name} ${service.version}`
-    const first = services.get(key)
+    const first = services(key, `services[${i}]`)
     if (first !== undefined) {
-      issues.push({
-        path: `services[${i}]`,
-        message: `${key} is listed twice (also at services[${first}])`,
-      })
-    } else {
-      services.set(key, i)
+      issues.push({ path: `services[${i}]`, message: `${key} is listed twice (also at ${first})` })
     }
     service.environments.forEach((environment, j) => {
-      const path = `services[${i}](${service.name} ${service.version}).environments[${j}]`
-      const seen = environments.get(environment.id)
+      const path = `services[${i}](${key}).environments[${j}]`
+      const seen = environments(environment.id, path)
       if (seen !== undefined) {
         issues.push({
           path,
           message: `environment id ${environment.id} is used twice (also at ${seen})`,
         })
-      } else {
-        environments.set(environment.id, path)
       }
     })
   })
   return issues
+}
+
+/** Remembers where each key is first met: answers undefined then, and that place ever after. */
+function firstPlaces(): (key: string, place: string) => string | undefined {
+  const places = new Map<string, string>()
+  return (key, place) => {
+    const first = places.get(key)
+    if (first === undefined) places.set(key, place)
+    return first
+  }
 }

@@ -1,4 +1,5 @@
-import { EXPECTED_STATUSES, INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
+import { thirdPartyError } from '../third-party-error'
+import { INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
 import type { MockCatalogConnector, MockCatalogService } from './mock-catalog'
 
 const accounts = [
@@ -26,26 +27,25 @@ const pagesOf = (items: object[]) => ({
   totalField: 'total',
 })
 
-const accountSchema = {
+/** What `returnOutputSchema: true` answers for a record type with these fields. */
+const recordSchema = (properties: Record<string, object>) => ({
   $schema: 'http://json-schema.org/draft-04/schema#',
   type: 'object',
-  properties: {
-    Id: { type: 'string' },
-    Name: { type: 'string' },
-    Industry: { type: 'string' },
-  },
-}
+  properties,
+})
 
-const contactSchema = {
-  $schema: 'http://json-schema.org/draft-04/schema#',
-  type: 'object',
-  properties: {
-    Id: { type: 'string' },
-    FirstName: { type: 'string' },
-    LastName: { type: 'string' },
-    Email: { type: 'string', format: 'email' },
-  },
-}
+const accountSchema = recordSchema({
+  Id: { type: 'string' },
+  Name: { type: 'string' },
+  Industry: { type: 'string' },
+})
+
+const contactSchema = recordSchema({
+  Id: { type: 'string' },
+  FirstName: { type: 'string' },
+  LastName: { type: 'string' },
+  Email: { type: 'string', format: 'email' },
+})
 
 const objectType = {
   type: 'string',
@@ -129,15 +129,11 @@ export const salesforceConnector: MockCatalogConnector = {
       mockResponses: [
         {
           when: { record_id: '000000000000' },
-          outcome: 'error',
-          output: {
-            response: {
-              statusCode: 404,
-              body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
-            },
-            expects: EXPECTED_STATUSES,
-            message: 'Not found. Looks like this has been removed.',
-          },
+          ...thirdPartyError(
+            404,
+            [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
+            'Not found. Looks like this has been removed.',
+          ),
         },
         {
           when: { object_type: 'Account' },

@@ -1,4 +1,5 @@
-import { EXPECTED_STATUSES, INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
+import { thirdPartyError } from '../third-party-error'
+import { INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
 import type { MockCatalogConnector, MockCatalogService } from './mock-catalog'
 
 const product = {
@@ -93,12 +94,7 @@ export const shopifyConnector: MockCatalogConnector = {
       mockResponses: [
         {
           when: { order_id: '0' },
-          outcome: 'error',
-          output: {
-            response: { statusCode: 404, body: 'Not Found' },
-            expects: EXPECTED_STATUSES,
-            message: 'Not found. Looks like this has been removed.',
-          },
+          ...thirdPartyError(404, 'Not Found', 'Not found. Looks like this has been removed.'),
         },
         {
           output: {

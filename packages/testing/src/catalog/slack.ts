@@ -1,4 +1,6 @@
-import { DDL_OUTPUT_SCHEMA, EXPECTED_STATUSES, INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
+import { thirdPartyError } from '../third-party-error'
+import { ddlOperation } from './_ddl-operation'
+import { INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
 import type { MockCatalogConnector, MockCatalogOperation, MockCatalogService } from './mock-catalog'
 
 const SERVICE = { id: '3e21b055-1597-40ae-bcc2-72af0843b283', name: 'slack', version: 4 }
@@ -118,12 +120,7 @@ const sendMessage91: MockCatalogOperation = {
   mockResponses: [
     {
       when: { channel: 'C0000ARCHIVED' },
-      outcome: 'error',
-      output: {
-        response: { statusCode: 400, body: { ok: false, error: 'is_archived' } },
-        expects: EXPECTED_STATUSES,
-        message: 'Channel has been archived.',
-      },
+      ...thirdPartyError(400, { ok: false, error: 'is_archived' }, 'Channel has been archived.'),
     },
     {
       output: {
@@ -155,51 +152,31 @@ const sendReminder: MockCatalogOperation = {
   mockResponses: reminderResponses,
 }
 
-const listWorkspaces: MockCatalogOperation = {
+const listWorkspaces = ddlOperation({
   name: 'list_workspaces_ddl',
   title: 'List Workspaces (DDL)',
   description: 'Lists the workspaces the authentication can see, for a drop-down.',
-  inputSchema: {
-    $schema: INPUT_SCHEMA,
-    type: 'object',
-    additionalProperties: false,
-    properties: {},
-  },
-  outputSchema: DDL_OUTPUT_SCHEMA,
-  hasDynamicOutput: false,
-  mockResponses: [
-    {
-      output: {
-        result: [
-          { text: 'Acme', value: 'T0000ACME' },
-          { text: 'Globex', value: 'T000GLOBEX' },
-        ],
-      },
-    },
+  properties: {},
+  options: [
+    { text: 'Acme', value: 'T0000ACME' },
+    { text: 'Globex', value: 'T000GLOBEX' },
   ],
-}
+})
 
 /** Its options depend on `workspace_id` (and `include_private_channels`), like Slack's own. */
-const listChannels: MockCatalogOperation = {
+const listChannels = ddlOperation({
   name: 'list_channels_ddl',
   title: 'List Channels (DDL)',
   description: 'Lists the channels of a workspace, for a drop-down.',
-  inputSchema: {
-    $schema: INPUT_SCHEMA,
-    type: 'object',
-    additionalProperties: false,
-    required: ['workspace_id'],
-    properties: {
-      workspace_id: { type: 'string', title: 'Workspace' },
-      include_private_channels: {
-        type: 'boolean',
-        title: 'Include private channels',
-        default: false,
-      },
+  required: ['workspace_id'],
+  properties: {
+    workspace_id: { type: 'string', title: 'Workspace' },
+    include_private_channels: {
+      type: 'boolean',
+      title: 'Include private channels',
+      default: false,
     },
   },
-  outputSchema: DDL_OUTPUT_SCHEMA,
-  hasDynamicOutput: false,
   mockResponses: [
     {
       when: { workspace_id: 'T0000ACME', include_private_channels: true },
@@ -226,31 +203,18 @@ const listChannels: MockCatalogOperation = {
     },
     { output: { result: [] } },
   ],
-}
+})
 
-const listUsersAndConversations: MockCatalogOperation = {
+const listUsersAndConversations = ddlOperation({
   name: 'list_users_and_conversations_ddl',
   title: 'List Users and Conversations (DDL)',
   description: 'Lists users and conversations, for a drop-down.',
-  inputSchema: {
-    $schema: INPUT_SCHEMA,
-    type: 'object',
-    additionalProperties: false,
-    properties: {},
-  },
-  outputSchema: DDL_OUTPUT_SCHEMA,
-  hasDynamicOutput: false,
-  mockResponses: [
-    {
-      output: {
-        result: [
-          { value: 'U0000000001', text: 'A User Name' },
-          { value: 'U0000000002', text: 'Another User Name' },
-        ],
-      },
-    },
+  properties: {},
+  options: [
+    { value: 'U0000000001', text: 'A User Name' },
+    { value: 'U0000000002', text: 'Another User Name' },
   ],
-}
+})
 
 /** slack 9.0 and 9.1: the operations of Tray's examples and the DDLs their lookups name. */
 export const slackConnectors: MockCatalogConnector[] = [

@@ -1,4 +1,5 @@
-import { EXPECTED_STATUSES, INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
+import { thirdPartyError } from '../third-party-error'
+import { INPUT_SCHEMA, OUTPUT_SCHEMA } from './_shared'
 import type { MockCatalogConnector, MockCatalogService } from './mock-catalog'
 
 /** twilio-output 2.1, as Tray's connector list names it, with one operation: send_sms. */
@@ -48,18 +49,11 @@ export const twilioConnector: MockCatalogConnector = {
         {
           // Twilio's magic test number for "invalid destination".
           when: { to: '+15005550001' },
-          outcome: 'error',
-          output: {
-            response: {
-              statusCode: 400,
-              body: {
-                code: 21211,
-                message: "The 'To' number +15005550001 is not a valid phone number.",
-              },
-            },
-            expects: EXPECTED_STATUSES,
-            message: "The 'To' number +15005550001 is not a valid phone number.",
-          },
+          ...thirdPartyError(
+            400,
+            { code: 21211, message: "The 'To' number +15005550001 is not a valid phone number." },
+            "The 'To' number +15005550001 is not a valid phone number.",
+          ),
         },
         {
           output: {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { callPath, send } from '../__fixtures__/send'
-import { createMockTray, type MockCatalog, type MockTray } from '../index'
-
-const call = (mock: MockTray, connector: string, version: string, body: unknown, token?: string) =>
-  send(mock, 'POST', callPath(connector, version), { body, token })
+import { errorOutcome } from '../__fixtures__/error-outcome'
+import { call, SEND_MESSAGE, send } from '../__fixtures__/send'
+import { createMockTray, type MockCatalog } from '../index'
 
 describe('a successful call', () => {
   it("answers Tray's call example, filled from the input", async () => {
@@ -100,9 +98,8 @@ describe('input validation (400, not billed)', () => {
 describe('payloads Tray cannot decode (400, not billed)', () => {
   it('answers the documented message for a malformed authId', async () => {
     const { status, body } = await call(createMockTray(), 'slack', '9.1', {
-      operation: 'send_message',
+      ...SEND_MESSAGE,
       authId: 'not-a-uuid',
-      input: { channel: 'C1', text: 'hi' },
     })
     expect(status).toBe(400)
     expect(body).toEqual({
@@ -133,14 +130,13 @@ describe('payloads Tray cannot decode (400, not billed)', () => {
 describe('unknown names', () => {
   it('answers 404 for an unknown connector, version or authId', async () => {
     const mock = createMockTray()
-    const body = { operation: 'send_message', input: { channel: 'C1', text: 'hi' } }
-    expect(await call(mock, 'slak', '9.1', body)).toMatchObject({
+    expect(await call(mock, 'slak', '9.1', SEND_MESSAGE)).toMatchObject({
       status: 404,
       body: { message: 'Connector not found: slak 9.1' },
     })
-    expect(await call(mock, 'slack', '9.9', body)).toMatchObject({ status: 404 })
+    expect(await call(mock, 'slack', '9.9', SEND_MESSAGE)).toMatchObject({ status: 404 })
     const authId = '5f0c6d1e-8a7b-4c3d-9e2f-1a0b9c8d7e6f'
-    expect(await call(mock, 'slack', '9.1', { ...body, authId })).toMatchObject({
+    expect(await call(mock, 'slack', '9.1', { ...SEND_MESSAGE, authId })).toMatchObject({
       status: 404,
       body: { message: `Authentication not found: ${authId}` },
     })
@@ -154,14 +150,13 @@ describe('unknown names', () => {
       input: {},
     })
     expect(status).toBe(200)
-    expect(body).toEqual({
-      outcome: 'error',
-      output: {
-        response: { statusCode: 404, body: 'Operation not found: send_messages' },
-        expects: { statusCode: [200, 201, 202, 203, 204] },
-        message: 'The operation "send_messages" does not exist in slack 9.1.',
-      },
-    })
+    expect(body).toEqual(
+      errorOutcome(
+        404,
+        'Operation not found: send_messages',
+        'The operation "send_messages" does not exist in slack 9.1.',
+      ),
+    )
     expect(mock.tasks).toBe(1)
   })
 })
@@ -173,14 +168,9 @@ describe('third-party errors', () => {
       input: { order_id: '0' },
     })
     expect(status).toBe(200)
-    expect(body).toEqual({
-      outcome: 'error',
-      output: {
-        response: { statusCode: 404, body: 'Not Found' },
-        expects: { statusCode: [200, 201, 202, 203, 204] },
-        message: 'Not found. Looks like this has been removed.',
-      },
-    })
+    expect(body).toEqual(
+      errorOutcome(404, 'Not Found', 'Not found. Looks like this has been removed.'),
+    )
   })
 })
 
@@ -245,11 +235,7 @@ describe('dynamic output', () => {
       outcome: 'success',
       output: { Id: '0015g00000A9', Name: 'Acme', Industry: 'Manufacturing' },
     })
-    const sent = await call(mock, 'slack', '9.1', {
-      operation: 'send_message',
-      input: { channel: 'C1', text: 'hi' },
-      returnOutputSchema: true,
-    })
+    const sent = await call(mock, 'slack', '9.1', { ...SEND_MESSAGE, returnOutputSchema: true })
     expect(sent.body).toMatchObject({ outcome: 'success', output: { ok: true } })
   })
 })
@@ -320,9 +306,9 @@ describe('authentications in calls', () => {
       body: { name: 'A', serviceEnvironmentId: '228a3f9e-6f3b-4a8e-9d8e-52f1c1a244c1' },
     })
     const authId = (created.body as { id: string }).id
-    const body = { operation: 'send_message', authId, input: { channel: 'C1', text: 'hi' } }
-    expect((await call(mock, 'slack', '9.1', body, 'user-a')).status).toBe(200)
-    expect((await call(mock, 'slack', '9.1', body, 'user-b')).status).toBe(404)
+    const body = { ...SEND_MESSAGE, authId }
+    expect((await call(mock, 'slack', '9.1', body, { token: 'user-a' })).status).toBe(200)
+    expect((await call(mock, 'slack', '9.1', body, { token: 'user-b' })).status).toBe(404)
     expect(mock.calls.at(-2)).toMatchObject({ authId, billed: true })
   })
 })

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { send } from '../__fixtures__/send'
 import { createMockTray } from '../index'
 
+/** A GET from a fresh mock serving the default catalog. */
+const get = (path: string) => send(createMockTray(), 'GET', path)
+
 describe('GET /core/v1/connectors', () => {
   it('lists every connector version of the catalog, without their operations', async () => {
-    const { status, body } = await send(createMockTray(), 'GET', '/core/v1/connectors')
+    const { status, body } = await get('/core/v1/connectors')
     expect(status).toBe(200)
     const elements = (body as { elements: Record<string, unknown>[] }).elements
     expect(elements.map((c) => `${c.name} ${c.version}`)).toEqual([
@@ -27,11 +30,7 @@ describe('GET /core/v1/connectors', () => {
 
 describe('GET .../versions/{version}/operations', () => {
   it("lists a version's operations as Tray does, without the mock's canned responses", async () => {
-    const { status, body } = await send(
-      createMockTray(),
-      'GET',
-      '/core/v1/connectors/slack/versions/9.0/operations',
-    )
+    const { status, body } = await get('/core/v1/connectors/slack/versions/9.0/operations')
     expect(status).toBe(200)
     const elements = (body as { elements: Record<string, unknown>[] }).elements
     expect(elements.map((op) => op.name)).toEqual([
@@ -49,51 +48,42 @@ describe('GET .../versions/{version}/operations', () => {
     })
   })
 
-  it('answers 404 for an unknown connector or version', async () => {
-    const mock = createMockTray()
-    const unknownName = await send(mock, 'GET', '/core/v1/connectors/slak/versions/9.1/operations')
-    expect(unknownName).toMatchObject({
-      status: 404,
-      body: { message: 'Connector not found: slak 9.1' },
-    })
-    const unknownVersion = await send(
-      mock,
-      'GET',
-      '/core/v1/connectors/slack/versions/7/operations',
-    )
-    expect(unknownVersion).toMatchObject({
-      status: 404,
-      body: { message: 'Connector not found: slack 7' },
-    })
+  it.each([
+    [
+      'connector',
+      '/core/v1/connectors/slak/versions/9.1/operations',
+      'Connector not found: slak 9.1',
+    ],
+    ['version', '/core/v1/connectors/slack/versions/7/operations', 'Connector not found: slack 7'],
+  ])('answers 404 for an unknown %s', async (_, path, message) => {
+    expect(await get(path)).toMatchObject({ status: 404, body: { message } })
   })
 })
 
 describe('GET /core/v1/services/{service}/versions/{version}/environments', () => {
   it("lists a service version's environments", async () => {
-    const { status, body } = await send(
-      createMockTray(),
-      'GET',
-      '/core/v1/services/slack/versions/4/environments',
-    )
+    const { status, body } = await get('/core/v1/services/slack/versions/4/environments')
     expect(status).toBe(200)
     expect(body).toMatchObject({
       elements: [{ id: '228a3f9e-6f3b-4a8e-9d8e-52f1c1a244c1', authenticationType: 'oauth2' }],
     })
   })
 
-  it('answers 400 for a service version that is not an integer, 404 for an unknown one', async () => {
-    const mock = createMockTray()
-    const connectorVersion = await send(
-      mock,
-      'GET',
+  it.each([
+    [
+      '400 for a service version that is not an integer',
       '/core/v1/services/slack/versions/9.1/environments',
-    )
-    expect(connectorVersion).toMatchObject({
-      status: 400,
-      body: { message: 'Invalid value for: path parameter service-version' },
-    })
-    const unknown = await send(mock, 'GET', '/core/v1/services/slack/versions/5/environments')
-    expect(unknown).toMatchObject({ status: 404, body: { message: 'Service not found: slack 5' } })
+      400,
+      'Invalid value for: path parameter service-version',
+    ],
+    [
+      '404 for an unknown one',
+      '/core/v1/services/slack/versions/5/environments',
+      404,
+      'Service not found: slack 5',
+    ],
+  ])('answers %s', async (_, path, status, message) => {
+    expect(await get(path)).toMatchObject({ status, body: { message } })
   })
 })
 

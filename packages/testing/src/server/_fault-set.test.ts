@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { callPath, send, TOKEN } from '../__fixtures__/send'
+import { call, SEND_MESSAGE, send, TOKEN } from '../__fixtures__/send'
 import { createMockTray } from '../index'
-
-const message = { operation: 'send_message', input: { channel: 'C1', text: 'hi' } }
 
 describe('mock.fail', () => {
   it("answers the status with Tray's body for it, then the real answer once used up", async () => {
@@ -52,10 +50,8 @@ describe('mock.fail', () => {
       operation: 'send_reminder',
       input: { message: 'm', time: 't', channel_id: 'C' },
     }
-    expect((await send(mock, 'POST', callPath('slack', '9.1'), { body: reminder })).status).toBe(
-      500,
-    )
-    expect((await send(mock, 'POST', callPath('slack', '9.1'), { body: message })).status).toBe(200)
+    expect((await call(mock, 'slack', '9.1', reminder)).status).toBe(500)
+    expect((await call(mock, 'slack', '9.1', SEND_MESSAGE)).status).toBe(200)
     expect((await send(mock, 'GET', '/core/v1/connectors')).status).toBe(200)
     expect((await send(mock, 'DELETE', '/core/v1/authentications/x')).status).toBe(403)
     expect(
@@ -74,14 +70,14 @@ describe('mock.fail', () => {
   it('fails before the call runs by default: nothing billed', async () => {
     const mock = createMockTray()
     mock.fail({ status: 500, match: { route: 'call' } })
-    expect((await send(mock, 'POST', callPath('slack', '9.1'), { body: message })).status).toBe(500)
+    expect((await call(mock, 'slack', '9.1', SEND_MESSAGE)).status).toBe(500)
     expect(mock.tasks).toBe(0)
   })
 
   it('with runFirst, fails after the call ran: billed, the answer lost', async () => {
     const mock = createMockTray()
     mock.fail({ status: 500, match: { route: 'call' }, runFirst: true })
-    expect((await send(mock, 'POST', callPath('slack', '9.1'), { body: message })).status).toBe(500)
+    expect((await call(mock, 'slack', '9.1', SEND_MESSAGE)).status).toBe(500)
     expect(mock.calls).toMatchObject([
       { status: 500, outcome: 'success', billed: true, fault: 'fail' },
     ])
@@ -117,9 +113,7 @@ describe('mock.drop', () => {
   it('with runFirst, drops after the call ran: billed', async () => {
     const mock = createMockTray()
     mock.drop({ match: { route: 'call' }, runFirst: true })
-    await expect(send(mock, 'POST', callPath('slack', '9.1'), { body: message })).rejects.toThrow(
-      'fetch failed',
-    )
+    await expect(call(mock, 'slack', '9.1', SEND_MESSAGE)).rejects.toThrow('fetch failed')
     expect(mock.tasks).toBe(1)
   })
 })
@@ -177,12 +171,7 @@ describe('mock.delay', () => {
     const mock = createMockTray()
     mock.delay({ ms: 10_000, match: { route: 'call' } })
     const controller = new AbortController()
-    const pending = mock.fetch(`http://tray.test${callPath('slack', '9.1')}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify(message),
-      signal: controller.signal,
-    })
+    const pending = call(mock, 'slack', '9.1', SEND_MESSAGE, { signal: controller.signal })
     controller.abort()
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
     await vi.advanceTimersByTimeAsync(0)
@@ -193,12 +182,7 @@ describe('mock.delay', () => {
     const mock = createMockTray()
     mock.delay({ ms: 10_000, match: { route: 'call' }, runFirst: true })
     const controller = new AbortController()
-    const pending = mock.fetch(`http://tray.test${callPath('slack', '9.1')}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify(message),
-      signal: controller.signal,
-    })
+    const pending = call(mock, 'slack', '9.1', SEND_MESSAGE, { signal: controller.signal })
     await vi.advanceTimersByTimeAsync(1_000)
     controller.abort()
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { callPath, send } from '../__fixtures__/send'
+import { call, SEND_MESSAGE, send } from '../__fixtures__/send'
 import { createMockTray, type MockTray } from '../index'
 
 const connectors = (mock: MockTray) => send(mock, 'GET', '/core/v1/connectors')
-const message = { operation: 'send_message', input: { channel: 'C1', text: 'hi' } }
 
 /** A handler that holds every call until `release()`; `started()` counts the calls it holds. */
 function holdCalls(mock: MockTray) {
@@ -46,30 +45,28 @@ describe('limits', () => {
     const mock = createMockTray({ limits: { burst: 1 } })
     expect((await connectors(mock)).status).toBe(200)
     expect((await connectors(mock)).status).toBe(429)
-    expect((await send(mock, 'POST', callPath('slack', '9.1'), { body: message })).status).toBe(200)
+    expect((await call(mock, 'slack', '9.1', SEND_MESSAGE)).status).toBe(200)
   })
 
   it("allows Tray's 1000 concurrent calls and answers 429 to the next one", async () => {
     const mock = createMockTray({ limits: true })
     const hold = holdCalls(mock)
-    const held = Array.from({ length: 1000 }, () =>
-      send(mock, 'POST', callPath('slack', '9.1'), { body: message }),
-    )
+    const held = Array.from({ length: 1000 }, () => call(mock, 'slack', '9.1', SEND_MESSAGE))
     await vi.waitFor(() => expect(hold.started()).toBe(1000))
-    const extra = await send(mock, 'POST', callPath('slack', '9.1'), { body: message })
+    const extra = await call(mock, 'slack', '9.1', SEND_MESSAGE)
     expect(extra).toMatchObject({ status: 429, body: { message: 'Limit exceeded' } })
     hold.release()
     expect((await Promise.all(held)).every((r) => r.status === 200)).toBe(true)
-    expect((await send(mock, 'POST', callPath('slack', '9.1'), { body: message })).status).toBe(200)
+    expect((await call(mock, 'slack', '9.1', SEND_MESSAGE)).status).toBe(200)
     expect(mock.tasks).toBe(1001)
   })
 
   it('takes custom numbers', async () => {
     const mock = createMockTray({ limits: { maxConcurrentCalls: 2 } })
     const hold = holdCalls(mock)
-    const held = [1, 2].map(() => send(mock, 'POST', callPath('slack', '9.1'), { body: message }))
+    const held = [1, 2].map(() => call(mock, 'slack', '9.1', SEND_MESSAGE))
     await vi.waitFor(() => expect(hold.started()).toBe(2))
-    expect((await send(mock, 'POST', callPath('slack', '9.1'), { body: message })).status).toBe(429)
+    expect((await call(mock, 'slack', '9.1', SEND_MESSAGE)).status).toBe(429)
     hold.release()
     await Promise.all(held)
   })
