@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { median } from '../_lib/median.mjs'
 
 const app = join(dirname(fileURLToPath(import.meta.url)), '../../apps/cli')
 const cli = join(app, JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).bin.traykit)
@@ -22,12 +23,6 @@ function time(args) {
   if (result.status !== 0)
     throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
   return ms
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 export default async function () {

@@ -3,27 +3,21 @@
 import { spawnSync } from 'node:child_process'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createMockTray, type MockTray } from '@traykit/testing'
-import { type ListeningMockTray, listen } from '@traykit/testing/node'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { useMockTray } from '@traykit/testing/vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { CLI_PATH, type CliResult, runBuilt, runInProcess, tempHome } from './__fixtures__/cli-runs'
+import { COMMAND_NAMES } from './__fixtures__/command-names'
+import { setFlags } from './__fixtures__/set-flags'
 import { MOCK_AUTH_ID } from './client/create-cli-mock'
 
 const TOKEN = 'tk_live_S3CRET_abcdefghijklmnop'
 const AUTH_ID = '7a1c2f3e-0b4d-4e5f-8a6b-9c0d1e2f3a4b'
 
-let mock: MockTray
-let server: ListeningMockTray
-
-beforeAll(async () => {
-  mock = createMockTray({
-    tokens: [TOKEN],
-    authentications: [{ id: AUTH_ID, name: 'test auth', serviceEnvironmentId: 'env-1' }],
-  })
-  server = await listen(mock)
+const tray = useMockTray({
+  listen: true,
+  tokens: [TOKEN],
+  authentications: [{ id: AUTH_ID, name: 'test auth', serviceEnvironmentId: 'env-1' }],
 })
-afterAll(() => server.close())
-beforeEach(() => mock.reset())
 
 type Runner = (
   args: string[],
@@ -54,7 +48,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
   let home: string
   const http = (args: string[], extra: { stdin?: string; env?: Record<string, string> } = {}) =>
     run(args, {
-      env: { ...env, TRAY_API_URL: server.url, TRAY_TOKEN: TOKEN, ...extra.env },
+      env: { ...env, TRAY_API_URL: tray.url, TRAY_TOKEN: TOKEN, ...extra.env },
       stdin: extra.stdin,
       cwd: home,
     })
@@ -67,19 +61,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
     const result = await run(['--help'], { env })
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('USAGE traykit')
-    for (const command of [
-      'connectors',
-      'operations',
-      'describe',
-      'call',
-      'lookup',
-      'environments',
-      'auth',
-      'mock',
-      'completion',
-    ]) {
-      expect(result.stdout).toContain(command)
-    }
+    for (const command of COMMAND_NAMES) expect(result.stdout).toContain(command)
     expect(result.stdout).not.toContain('\u001B[')
   })
 
@@ -131,14 +113,11 @@ describe.each(runners)('traykit (%s)', (_, run) => {
       'call',
       'slack',
       'send_message',
-      '--set',
-      'channel=C0000GENERAL',
-      '--set',
-      'text=hello',
+      ...setFlags('channel=C0000GENERAL', 'text=hello'),
     ])
     expect(result.code).toBe(0)
     expect(json(result)).toMatchObject({ outcome: 'success', output: { channel: 'C0000GENERAL' } })
-    expect(mock.tasks).toBe(1)
+    expect(tray.mock.tasks).toBe(1)
     expectNoToken(result)
   })
 
@@ -147,14 +126,14 @@ describe.each(runners)('traykit (%s)', (_, run) => {
       stdin: '{ "channel": "C0000GENERAL", "text": "from stdin" }',
     })
     expect(result.code).toBe(0)
-    expect(mock.calls.at(-1)?.input).toEqual({ channel: 'C0000GENERAL', text: 'from stdin' })
+    expect(tray.mock.calls.at(-1)?.input).toEqual({ channel: 'C0000GENERAL', text: 'from stdin' })
   })
 
   it('reads the input from a file with --input @file', async () => {
     await writeFile(join(home, 'input.json'), '{"channel":"C1","text":"from a file"}')
     const result = await http(['call', 'slack', 'send_message', '--input', '@input.json'])
     expect(result.code).toBe(0)
-    expect(mock.calls.at(-1)?.input).toEqual({ channel: 'C1', text: 'from a file' })
+    expect(tray.mock.calls.at(-1)?.input).toEqual({ channel: 'C1', text: 'from a file' })
   })
 
   it('refuses an invalid input with exit 2, listing each issue, and bills nothing', async () => {
@@ -162,23 +141,20 @@ describe.each(runners)('traykit (%s)', (_, run) => {
       'call',
       'slack',
       'send_message',
-      '--set',
-      'text=hello',
-      '--set',
-      'colour=red',
+      ...setFlags('text=hello', 'colour=red'),
     ])
     expect(result.code).toBe(2)
     const issues = errorOf(result).issues as { path: string; message: string }[]
     expect(issues.map((i) => i.path).sort()).toEqual(['input.channel', 'input.colour'])
-    expect(mock.tasks).toBe(0)
-    expect(mock.calls.filter((c) => c.route === 'call')).toHaveLength(0)
+    expect(tray.mock.tasks).toBe(0)
+    expect(tray.mock.calls.filter((c) => c.route === 'call')).toHaveLength(0)
   })
 
   it('says where broken JSON breaks (exit 2)', async () => {
     const result = await http(['call', 'slack', 'send_message', '--input', '{\n  "text": "hi",\n}'])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('line 3, column 1')
-    expect(mock.tasks).toBe(0)
+    expect(tray.mock.tasks).toBe(0)
   })
 
   it('prints the validated payload with --dry-run and sends nothing', async () => {
@@ -187,14 +163,12 @@ describe.each(runners)('traykit (%s)', (_, run) => {
       'google-sheets',
       'get_rows',
       '--dry-run',
-      '--set',
-      'spreadsheet_id=S1',
-      '--set',
-      'worksheet_name=Sheet1',
-      '--set',
-      'number_of_rows=5',
-      '--set',
-      'filter.value=true',
+      ...setFlags(
+        'spreadsheet_id=S1',
+        'worksheet_name=Sheet1',
+        'number_of_rows=5',
+        'filter.value=true',
+      ),
     ])
     expect(result.code).toBe(0)
     expect(json(result)).toEqual({
@@ -206,7 +180,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
         filter: { value: true },
       },
     })
-    expect(mock.calls.filter((c) => c.route === 'call')).toHaveLength(0)
+    expect(tray.mock.calls.filter((c) => c.route === 'call')).toHaveLength(0)
   })
 
   it("exits 1 with the third party's status and message on outcome error", async () => {
@@ -214,10 +188,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
       'call',
       'salesforce',
       'get_record',
-      '--set',
-      'object_type=Account',
-      '--set',
-      'record_id=000000000000',
+      ...setFlags('object_type=Account', 'record_id=000000000000'),
       '--auth-id',
       AUTH_ID,
     ])
@@ -227,7 +198,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
     expect(error.statusCode).toBe(404)
     expect(error.message).toContain('status 404')
     expect(error.message).toContain('Looks like this has been removed')
-    expect(mock.tasks).toBe(1)
+    expect(tray.mock.tasks).toBe(1)
   })
 
   it('returns a dynamic output schema with --output-schema', async () => {
@@ -235,10 +206,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
       'call',
       'salesforce',
       'get_record',
-      '--set',
-      'object_type=Contact',
-      '--set',
-      'record_id=003',
+      ...setFlags('object_type=Contact', 'record_id=003'),
       '--auth-id',
       AUTH_ID,
       '--output-schema',
@@ -268,7 +236,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
     const missing = await http(['lookup', 'slack', 'send_message', 'channel', '--auth-id', AUTH_ID])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('workspace_id')
-    expect(mock.tasks).toBe(1)
+    expect(tray.mock.tasks).toBe(1)
   })
 
   it('lists service environments', async () => {
@@ -282,7 +250,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
   })
 
   it('exits 3 without a token, and with a rejected one, never printing it', async () => {
-    const none = await run(['connectors'], { env: { ...env, TRAY_API_URL: server.url } })
+    const none = await run(['connectors'], { env: { ...env, TRAY_API_URL: tray.url } })
     expect(none.code).toBe(3)
     expect(none.stderr).toContain('traykit auth login')
     const rejected = await http(['connectors', '--debug'], { env: { TRAY_TOKEN: `${TOKEN}x` } })
@@ -292,7 +260,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
   })
 
   it('prints requests and timings with --debug, with the token redacted everywhere', async () => {
-    mock.fail({
+    tray.mock.fail({
       status: 500,
       body: { message: `upstream saw Bearer ${TOKEN}` },
       match: { route: 'operations' },
@@ -307,7 +275,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
   })
 
   it('warns that --token is visible to other users, and uses it', async () => {
-    const result = await run(['connectors', '--token', TOKEN, '--api-url', server.url, '--debug'], {
+    const result = await run(['connectors', '--token', TOKEN, '--api-url', tray.url, '--debug'], {
       env,
     })
     expect(result.code).toBe(0)
@@ -327,20 +295,20 @@ describe.each(runners)('traykit (%s)', (_, run) => {
   it('logs in from stdin, saves the token 0600 atomically, and logs out', async () => {
     const login = await http(['auth', 'login'], { stdin: `${TOKEN}\n`, env: { TRAY_TOKEN: '' } })
     expect(login.code).toBe(0)
-    expect(json(login)).toMatchObject({ profile: 'default', server: server.url, token: 'tk_l…op' })
+    expect(json(login)).toMatchObject({ profile: 'default', server: tray.url, token: 'tk_l…op' })
     expectNoToken(login)
     const file = join(env.XDG_CONFIG_HOME!, 'traykit', 'config.json')
     expect((await stat(file)).mode & 0o777).toBe(0o600)
     expect((await stat(join(env.XDG_CONFIG_HOME!, 'traykit'))).mode & 0o777).toBe(0o700)
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
-      profiles: { default: { token: TOKEN, apiUrl: server.url } },
+      profiles: { default: { token: TOKEN, apiUrl: tray.url } },
     })
 
     const status = await run(['auth', 'status'], { env })
     expect(status.code).toBe(0)
     expect(json(status)).toMatchObject({
       profile: 'default',
-      server: server.url,
+      server: tray.url,
       token: 'tk_l…op',
       tokenSource: 'profile',
     })
@@ -379,7 +347,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
     ['connectors'],
     ['operations', 'slack'],
     ['describe', 'google-sheets', 'get_rows'],
-    ['call', 'slack', 'send_message', '--set', 'channel=C1', '--set', 'text=hi'],
+    ['call', 'slack', 'send_message', ...setFlags('channel=C1', 'text=hi')],
     ['lookup', 'slack', 'send_message', 'workspace_id', '--auth-id', MOCK_AUTH_ID],
     ['environments', 'twilio@1'],
     ['auth', 'status'],

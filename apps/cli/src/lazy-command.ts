@@ -4,14 +4,13 @@ const LOAD = Symbol('traykit.load')
 
 type LazyDef = CommandDef & { [LOAD]?: () => Promise<CommandDef> }
 
+type Loader<T extends ArgsDef> = () => Promise<{ default: CommandDef<T> }>
+
 /**
  * A command whose name and description are known up front and whose code loads on first use,
  * so listing commands (`traykit --help`) imports none of them. citty can run it as it is.
  */
-export function lazyCommand<T extends ArgsDef>(
-  meta: CommandMeta,
-  load: () => Promise<{ default: CommandDef<T> }>,
-): CommandDef {
+function lazyCommand<T extends ArgsDef>(meta: CommandMeta, load: Loader<T>): CommandDef {
   let loaded: Promise<CommandDef> | undefined
   const get = () => {
     loaded ??= load().then((m) => anyCommand(m.default))
@@ -25,6 +24,22 @@ export function lazyCommand<T extends ArgsDef>(
     [LOAD]: get,
   }
   return def
+}
+
+/**
+ * The subcommands of `parent`, each a `lazyCommand` listed with its description. Each is named
+ * `<parent> <key>` here, so the name help and errors show cannot drift from the word typed.
+ */
+export function lazySubCommands<T extends Record<string, ArgsDef>>(
+  parent: string,
+  commands: { [K in keyof T]: [description: string, load: Loader<T[K]>] },
+): Record<string, CommandDef> {
+  const subCommands: Record<string, CommandDef> = {}
+  for (const key in commands) {
+    const [description, load] = commands[key]
+    subCommands[key] = lazyCommand({ name: `${parent} ${key}`, description }, load)
+  }
+  return subCommands
 }
 
 /** The command itself (its code loaded), named and described as its parent lists it. */

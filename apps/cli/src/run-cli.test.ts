@@ -1,7 +1,6 @@
 // What people see on a terminal, and how the command line is checked, run in process.
-import { createMockTray } from '@traykit/testing'
-import { type ListeningMockTray, listen } from '@traykit/testing/node'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { useMockTray } from '@traykit/testing/vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   fakeTtyStdin,
   runInProcess,
@@ -9,19 +8,14 @@ import {
   tempHome,
   until,
 } from './__fixtures__/cli-runs'
+import { setFlags } from './__fixtures__/set-flags'
 
 const TOKEN = 'tk_test_0123456789abcdef'
-const mock = createMockTray({ tokens: [TOKEN] })
-let server: ListeningMockTray
+const tray = useMockTray({ listen: true, tokens: [TOKEN] })
 let env: Record<string, string>
 
-beforeAll(async () => {
-  server = await listen(mock)
-})
-afterAll(() => server.close())
 beforeEach(async () => {
-  mock.reset()
-  env = { ...(await tempHome()).env, TRAY_API_URL: server.url, TRAY_TOKEN: TOKEN, NO_COLOR: '1' }
+  env = { ...(await tempHome()).env, TRAY_API_URL: tray.url, TRAY_TOKEN: TOKEN, NO_COLOR: '1' }
 })
 
 const ESC = '\u001B['
@@ -97,7 +91,7 @@ describe('on a terminal', () => {
   })
 
   it('tells people a call bills a task, on stderr, and not with --json', async () => {
-    const args = ['call', 'slack', 'send_message', '--set', 'channel=C1', '--set', 'text=hi']
+    const args = ['call', 'slack', 'send_message', ...setFlags('channel=C1', 'text=hi')]
     const person = await runInProcess(args, { env, tty: true })
     expect(person.stderr).toContain('This call bills one Tray task (slack@9.1 send_message).')
     expect(JSON.parse(person.stdout)).toMatchObject({ ok: true, channel: 'C1' })
@@ -107,7 +101,7 @@ describe('on a terminal', () => {
   })
 
   it('prints errors as text for people, each validation issue on its own line', async () => {
-    const result = await runInProcess(['call', 'slack', 'send_message', '--set', 'text=1'], {
+    const result = await runInProcess(['call', 'slack', 'send_message', ...setFlags('text=1')], {
       env,
       tty: true,
       stderrTty: true,
@@ -121,11 +115,11 @@ describe('on a terminal', () => {
   })
 
   it('shows a spinner on stderr only for a terminal, and clears it', async () => {
-    mock.delay({ ms: 600, match: { route: 'connectors' } })
+    tray.mock.delay({ ms: 600, match: { route: 'connectors' } })
     const person = await runInProcess(['connectors'], { env, tty: true, stderrTty: true })
     expect(person.stderr).toContain('Listing connectors')
     expect(person.stderr.endsWith('\r\u001B[2K')).toBe(true)
-    mock.delay({ ms: 600, match: { route: 'connectors' } })
+    tray.mock.delay({ ms: 600, match: { route: 'connectors' } })
     const piped = await runInProcess(['connectors'], { env, tty: false, stderrTty: false })
     expect(piped.stderr).toBe('')
   })
@@ -140,16 +134,8 @@ describe('the command line', () => {
     const call = await runInProcess(['call', '--help'], { env })
     expect(call.code).toBe(0)
     expect(call.stdout).toContain('USAGE traykit call [OPTIONS] <CONNECTOR> <OPERATION>')
-    for (const flag of [
-      '--input',
-      '--set',
-      '--auth-id',
-      '--dry-run',
-      '--output-schema',
-      '--json',
-    ]) {
+    for (const flag of ['--input', '--set', '--auth-id', '--dry-run', '--output-schema', '--json'])
       expect(call.stdout).toContain(flag)
-    }
     const auth = await runInProcess(['auth'], { env })
     expect(auth.code).toBe(0)
     expect(auth.stdout).toMatch(/login +Check a token/)
@@ -202,17 +188,7 @@ describe('the command line', () => {
       'text has no lookup in send_message (fields with lookups: workspace_id, channel)',
     ],
     [
-      [
-        'call',
-        'slack',
-        'send_message',
-        '--auth-id',
-        'abc',
-        '--set',
-        'channel=C',
-        '--set',
-        'text=t',
-      ],
+      ['call', 'slack', 'send_message', '--auth-id', 'abc', ...setFlags('channel=C', 'text=t')],
       '--auth-id: must be a UUID',
     ],
   ])('refuses %j with exit 2', async (args, message) => {
@@ -223,13 +199,13 @@ describe('the command line', () => {
 
   it('prints a static output schema without a call', async () => {
     const result = await runInProcess(
-      ['call', 'slack', 'send_message', '--output-schema', '--set', 'channel=C', '--set', 'text=t'],
+      ['call', 'slack', 'send_message', '--output-schema', ...setFlags('channel=C', 'text=t')],
       { env, tty: true },
     )
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('has a static output schema; printed without a call.')
     expect(JSON.parse(result.stdout).output_schema.properties).toHaveProperty('ts')
-    expect(mock.tasks).toBe(0)
+    expect(tray.mock.tasks).toBe(0)
   })
 
   it('types --set values by the schema', async () => {
@@ -239,17 +215,9 @@ describe('the command line', () => {
         'google-sheets',
         'get_rows',
         '--dry-run',
-        '--set',
-        'spreadsheet_id=123',
-        '--set',
-        'worksheet_name=true',
+        ...setFlags('spreadsheet_id=123', 'worksheet_name=true'),
         '--set=number_of_rows=25',
-        '--set',
-        'format_response=false',
-        '--set',
-        'filter={"operator":"Equal to"}',
-        '--set',
-        'filter.value=3',
+        ...setFlags('format_response=false', 'filter={"operator":"Equal to"}', 'filter.value=3'),
       ],
       { env },
     )

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { COMMAND_NAMES } from './__fixtures__/command-names'
 import { suggest } from './suggest'
-
-const commands = [
-  'connectors',
-  'operations',
-  'describe',
-  'call',
-  'lookup',
-  'environments',
-  'auth',
-  'mock',
-  'completion',
-]
 
 describe('suggest', () => {
   it.each([
@@ -22,11 +11,11 @@ describe('suggest', () => {
     ['cal', 'call'],
     ['lokup', 'lookup'],
   ])('suggests %s → %s', (typo, expected) => {
-    expect(suggest(typo, commands)).toBe(expected)
+    expect(suggest(typo, COMMAND_NAMES)).toBe(expected)
   })
 
   it('suggests nothing for a word that is not close', () => {
-    expect(suggest('deploy', commands)).toBeUndefined()
-    expect(suggest('x', commands)).toBeUndefined()
+    expect(suggest('deploy', COMMAND_NAMES)).toBeUndefined()
+    expect(suggest('x', COMMAND_NAMES)).toBeUndefined()
   })
 })

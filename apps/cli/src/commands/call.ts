@@ -7,37 +7,17 @@ import {
 } from '@traykit/core'
 import { defineCommand } from 'citty'
 import * as v from 'valibot'
-import { parseConnectorRef } from '../client/connector-ref'
-import { openClient } from '../client/open-client'
+import { openOperation } from '../client/open-operation'
 import { globalArgs } from '../global-args'
-import { applySets } from '../input/apply-sets'
-import { flagValues } from '../input/flag-values'
-import { readInput } from '../input/read-input'
+import { inputArgs } from '../input/input-args'
+import { operationArgs } from '../operation-args'
 import { createOutput } from '../output/output'
 
 /** `traykit call`: validate an input locally, then run the operation (one billed task). */
 export default defineCommand({
   args: {
-    connector: {
-      type: 'positional',
-      required: true,
-      description: 'Connector name, optionally @version (default: latest)',
-    },
-    operation: {
-      type: 'positional',
-      required: true,
-      description: 'Operation name (see `traykit operations`)',
-    },
-    input: {
-      type: 'string',
-      valueHint: 'json|@file|-',
-      description: 'The input: JSON, @file.json, or - for stdin',
-    },
-    set: {
-      type: 'string',
-      valueHint: 'path=value',
-      description: 'Set one input field, typed by the schema (repeatable)',
-    },
+    ...operationArgs,
+    ...inputArgs('The input: JSON, @file.json, or - for stdin'),
     'auth-id': { type: 'string', valueHint: 'id', description: 'The end user’s authentication id' },
     'dry-run': { type: 'boolean', description: 'Validate and print the payload; send nothing' },
     'output-schema': {
@@ -48,20 +28,11 @@ export default defineCommand({
   },
   async run({ args, rawArgs }) {
     const out = createOutput(args)
-    const ref = parseConnectorRef(args.connector)
-    const input = await readInput(args.input)
-    const tray = await openClient(args, out)
-    const { connector, operation } = await out.wait('Reading the operation', async () => {
-      const connector = await tray.getConnector(ref.name, ref.version)
-      return {
-        connector,
-        operation: await tray.getOperation(connector.name, connector.version, args.operation),
-      }
-    })
+    const { tray, connector, operation, input } = await openOperation(args, rawArgs, out)
     const target = `${connector.name}@${connector.version} ${operation.name}`
     const payload = checkPayload({
       operation: operation.name,
-      input: applySets(input, flagValues(rawArgs, 'set'), operation.inputSchema),
+      input,
       ...(args['auth-id'] ? { authId: args['auth-id'] } : {}),
       ...(args['output-schema'] ? { returnOutputSchema: true } : {}),
     })

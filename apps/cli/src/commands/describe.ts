@@ -2,35 +2,19 @@ import { describeFields, examplePayload, type FieldDescription } from '@traykit/
 import { defineCommand } from 'citty'
 import { parseConnectorRef } from '../client/connector-ref'
 import { openClient } from '../client/open-client'
+import { readOperation } from '../client/read-operation'
 import { globalArgs } from '../global-args'
+import { operationArgs } from '../operation-args'
 import { createOutput } from '../output/output'
 
 /** `traykit describe`: the terminal's Operations Explorer. */
 export default defineCommand({
-  args: {
-    connector: {
-      type: 'positional',
-      required: true,
-      description: 'Connector name, optionally @version (default: latest)',
-    },
-    operation: {
-      type: 'positional',
-      required: true,
-      description: 'Operation name (see `traykit operations`)',
-    },
-    ...globalArgs,
-  },
+  args: { ...operationArgs, ...globalArgs },
   async run({ args }) {
     const out = createOutput(args)
     const ref = parseConnectorRef(args.connector)
     const tray = await openClient(args, out)
-    const { connector, operation } = await out.wait('Reading the operation', async () => {
-      const connector = await tray.getConnector(ref.name, ref.version)
-      return {
-        connector,
-        operation: await tray.getOperation(connector.name, connector.version, args.operation),
-      }
-    })
+    const { connector, operation } = await readOperation(tray, out, ref, args.operation)
     const fields = describeFields(operation)
     const example = examplePayload(operation)
     if (out.json) {

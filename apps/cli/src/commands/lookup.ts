@@ -1,41 +1,22 @@
 import { findLookup, type LookupOption, missingDependencies } from '@traykit/core'
 import { defineCommand } from 'citty'
-import { parseConnectorRef } from '../client/connector-ref'
-import { openClient } from '../client/open-client'
+import { openOperation } from '../client/open-operation'
 import { globalArgs } from '../global-args'
-import { applySets } from '../input/apply-sets'
-import { flagValues } from '../input/flag-values'
-import { readInput } from '../input/read-input'
+import { inputArgs } from '../input/input-args'
+import { operationArgs } from '../operation-args'
 import { createOutput } from '../output/output'
 
 /** `traykit lookup`: the options of a lookup field, from its DDL operation. */
 export default defineCommand({
   args: {
-    connector: {
-      type: 'positional',
-      required: true,
-      description: 'Connector name, optionally @version (default: latest)',
-    },
-    operation: {
-      type: 'positional',
-      required: true,
-      description: 'The operation whose field it is',
-    },
+    ...operationArgs,
+    operation: { ...operationArgs.operation, description: 'The operation whose field it is' },
     field: {
       type: 'positional',
       required: true,
       description: 'The field’s path, such as channel_id',
     },
-    input: {
-      type: 'string',
-      valueHint: 'json|@file|-',
-      description: 'Values of the fields the lookup depends on',
-    },
-    set: {
-      type: 'string',
-      valueHint: 'path=value',
-      description: 'Set one input field, typed by the schema (repeatable)',
-    },
+    ...inputArgs('Values of the fields the lookup depends on'),
     'auth-id': {
       type: 'string',
       valueHint: 'id',
@@ -46,17 +27,7 @@ export default defineCommand({
   },
   async run({ args, rawArgs }) {
     const out = createOutput(args)
-    const ref = parseConnectorRef(args.connector)
-    const given = await readInput(args.input)
-    const tray = await openClient(args, out)
-    const { connector, operation } = await out.wait('Reading the operation', async () => {
-      const connector = await tray.getConnector(ref.name, ref.version)
-      return {
-        connector,
-        operation: await tray.getOperation(connector.name, connector.version, args.operation),
-      }
-    })
-    const input = applySets(given, flagValues(rawArgs, 'set'), operation.inputSchema)
+    const { tray, connector, operation, input } = await openOperation(args, rawArgs, out)
     // Core refuses a field without a lookup, or one whose dependencies are empty, before any
     // call; only a lookup that will run gets the billing note.
     const lookup = findLookup(operation, args.field)

@@ -12,13 +12,19 @@ import {
   until,
 } from '../__fixtures__/cli-runs'
 
+/** A `shutdown` for `startInProcess`, and `stop`, which resolves it as a signal would. */
+function shutdownSignal(): { shutdown: Promise<string>; stop: (signal: string) => void } {
+  let stop: (signal: string) => void = () => {}
+  const shutdown = new Promise<string>((resolve) => {
+    stop = resolve
+  })
+  return { shutdown, stop }
+}
+
 describe('traykit mock', () => {
   it('serves the mock over HTTP with a token to use, until asked to stop', async () => {
     const { env } = await tempHome()
-    let stop: (signal: string) => void = () => {}
-    const shutdown = new Promise<string>((resolve) => {
-      stop = resolve
-    })
+    const { shutdown, stop } = shutdownSignal()
     const run = startInProcess(['mock'], { env, tty: true, shutdown })
     await until(() => run.output.stdout.includes('TRAY_TOKEN='), 'the mock to listen')
     const url = /TRAY_API_URL=(\S+)/.exec(run.output.stdout)![1]!
@@ -44,13 +50,11 @@ describe('traykit mock', () => {
       connectors: defaultCatalog.connectors.filter((c) => c.name === 'twilio-output'),
     }
     await writeFile(join(home, 'catalog.json'), JSON.stringify(twilioOnly))
-    let stop: (signal: string) => void = () => {}
+    const { shutdown, stop } = shutdownSignal()
     const run = startInProcess(['mock', '--catalog', 'catalog.json', '--json'], {
       env,
       cwd: home,
-      shutdown: new Promise((resolve) => {
-        stop = resolve
-      }),
+      shutdown,
     })
     await until(() => run.output.stdout.includes('\n'), 'the mock to listen')
     const started = JSON.parse(run.output.stdout) as { url: string; token: string; authId: string }

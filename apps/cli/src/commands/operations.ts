@@ -3,18 +3,12 @@ import { defineCommand } from 'citty'
 import { parseConnectorRef } from '../client/connector-ref'
 import { openClient } from '../client/open-client'
 import { globalArgs } from '../global-args'
+import { operationArgs } from '../operation-args'
 import { createOutput } from '../output/output'
 
 /** `traykit operations <connector>[@version]`. */
 export default defineCommand({
-  args: {
-    connector: {
-      type: 'positional',
-      required: true,
-      description: 'Connector name, optionally @version (default: latest)',
-    },
-    ...globalArgs,
-  },
+  args: { connector: operationArgs.connector, ...globalArgs },
   async run({ args }) {
     const out = createOutput(args)
     const ref = parseConnectorRef(args.connector)

@@ -16,64 +16,78 @@ beforeEach(async () => {
 })
 
 describe('resolveSettings', () => {
-  it('takes the profile when nothing else is given', async () => {
-    const s = await resolveSettings({}, env)
-    expect(s).toMatchObject({
-      token: 'profile-token',
-      tokenSource: 'profile',
-      region: 'eu1',
-      baseUrl: 'https://api.eu1.tray.io',
-    })
-  })
-
-  it('prefers the environment to the profile, and a flag to both', async () => {
-    const fromEnv = await resolveSettings(
+  // Each case: flags, variables added to the environment, and what must be resolved.
+  it.each<[string, Parameters<typeof resolveSettings>[0], Record<string, string>, object]>([
+    [
+      'the profile when nothing else is given',
       {},
-      { ...env, TRAY_TOKEN: 'env-token', TRAY_REGION: 'ap1' },
-    )
-    expect(fromEnv).toMatchObject({
-      token: 'env-token',
-      tokenSource: 'env',
-      baseUrl: 'https://api.ap1.tray.io',
-      baseUrlSource: 'env',
-    })
-    const fromFlag = await resolveSettings(
+      {},
+      {
+        token: 'profile-token',
+        tokenSource: 'profile',
+        region: 'eu1',
+        baseUrl: 'https://api.eu1.tray.io',
+      },
+    ],
+    [
+      'the environment over the profile',
+      {},
+      { TRAY_TOKEN: 'env-token', TRAY_REGION: 'ap1' },
+      {
+        token: 'env-token',
+        tokenSource: 'env',
+        baseUrl: 'https://api.ap1.tray.io',
+        baseUrlSource: 'env',
+      },
+    ],
+    [
+      'a flag over the environment and the profile',
       { token: 'flag-token', region: 'us' },
-      { ...env, TRAY_TOKEN: 'env-token', TRAY_REGION: 'ap1' },
-    )
-    expect(fromFlag).toMatchObject({
-      token: 'flag-token',
-      tokenSource: 'flag',
-      baseUrl: 'https://api.tray.io',
-      regionSource: 'flag',
-    })
-  })
-
-  it("uses a profile's API URL, unless a stronger source names a region", async () => {
-    const local = await resolveSettings({ profile: 'local' }, env)
-    expect(local).toMatchObject({
-      baseUrl: 'http://127.0.0.1:4010',
-      apiUrl: 'http://127.0.0.1:4010',
-      baseUrlSource: 'profile',
-    })
-    const region = await resolveSettings({ profile: 'local', region: 'eu1' }, env)
-    expect(region).toMatchObject({ baseUrl: 'https://api.eu1.tray.io', apiUrl: undefined })
-    const url = await resolveSettings(
+      { TRAY_TOKEN: 'env-token', TRAY_REGION: 'ap1' },
+      {
+        token: 'flag-token',
+        tokenSource: 'flag',
+        baseUrl: 'https://api.tray.io',
+        regionSource: 'flag',
+      },
+    ],
+    [
+      "a profile's API URL",
+      { profile: 'local' },
+      {},
+      {
+        baseUrl: 'http://127.0.0.1:4010',
+        apiUrl: 'http://127.0.0.1:4010',
+        baseUrlSource: 'profile',
+      },
+    ],
+    [
+      "a stronger source's region over a profile's API URL",
+      { profile: 'local', region: 'eu1' },
+      {},
+      { baseUrl: 'https://api.eu1.tray.io', apiUrl: undefined },
+    ],
+    [
+      'an API URL over a weaker region',
       { 'api-url': 'http://localhost:9/' },
-      { ...env, TRAY_REGION: 'ap1' },
-    )
-    expect(url.baseUrl).toBe('http://localhost:9')
-  })
-
-  it('picks the profile from --profile, else TRAY_PROFILE, else "default"', async () => {
-    expect((await resolveSettings({}, { ...env, TRAY_PROFILE: 'local' })).token).toBe('local-token')
-    expect(
-      (await resolveSettings({ profile: 'default' }, { ...env, TRAY_PROFILE: 'local' })).token,
-    ).toBe('profile-token')
-    expect(await resolveSettings({ profile: 'nobody' }, env)).toMatchObject({
-      profile: 'nobody',
-      token: undefined,
-    })
+      { TRAY_REGION: 'ap1' },
+      { baseUrl: 'http://localhost:9' },
+    ],
+    ['the profile TRAY_PROFILE names', {}, { TRAY_PROFILE: 'local' }, { token: 'local-token' }],
+    [
+      'the profile --profile names, over TRAY_PROFILE',
+      { profile: 'default' },
+      { TRAY_PROFILE: 'local' },
+      { token: 'profile-token' },
+    ],
+    [
+      'no token for a profile the file lacks',
+      { profile: 'nobody' },
+      {},
+      { profile: 'nobody', token: undefined },
+    ],
+  ])('takes %s', async (_, flags, extraEnv, expected) => {
+    expect(await resolveSettings(flags, { ...env, ...extraEnv })).toMatchObject(expected)
   })
 
   it('names the source of a bad region or URL', async () => {

@@ -1,0 +1,12 @@
+/** Every top-level command of `traykit`, as people type them. */
+export const COMMAND_NAMES = [
+  'connectors',
+  'operations',
+  'describe',
+  'call',
+  'lookup',
+  'environments',
+  'auth',
+  'mock',
+  'completion',
+]
