@@ -1,9 +1,9 @@
 import {
+  assertValidInput,
   CallPayloadSchema,
   type CallResult,
   TrayConnectorError,
   TrayValidationError,
-  validateInput,
 } from '@traykit/core'
 import { defineCommand } from 'citty'
 import * as v from 'valibot'
@@ -36,16 +36,7 @@ export default defineCommand({
       ...(args['auth-id'] ? { authId: args['auth-id'] } : {}),
       ...(args['output-schema'] ? { returnOutputSchema: true } : {}),
     })
-    const checked = validateInput(operation, payload.input)
-    if (!checked.valid) {
-      throw new TrayValidationError(
-        `Input for ${target} is invalid; nothing was sent`,
-        checked.issues.map((i) => ({
-          path: i.path ? `input.${i.path}` : 'input',
-          message: i.message,
-        })),
-      )
-    }
+    assertValidInput(operation, payload.input, `${connector.name}@${connector.version}`)
     if (args['dry-run']) {
       out.note(`Input for ${target} is valid; nothing was sent (dry run).`)
       return out.data(payload)

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { TrayNotFoundError } from '../errors/tray-api-error'
 import { TrayConnectorError } from '../errors/tray-connector-error'
 import { TrayValidationError } from '../errors/tray-validation-error'
-import { validateInput } from '../input-schema/validate-input'
+import { assertValidInput } from '../input-schema/assert-valid-input'
 import {
   type Authentication,
   AuthenticationSchema,
@@ -179,16 +179,7 @@ export function createTrayClient(options: TrayClientOptions = {}) {
           { path: 'operation', message },
         ])
       }
-      const result = validateInput(operation, body.input)
-      if (!result.valid) {
-        throw new TrayValidationError(
-          `Input for ${connector}@${version} ${body.operation} is invalid; nothing was sent`,
-          result.issues.map((i) => ({
-            path: i.path ? `input.${i.path}` : 'input',
-            message: i.message,
-          })),
-        )
-      }
+      assertValidInput(operation, body.input, `${connector}@${version}`)
     }
     const result = await transport.request({
       method: 'POST',

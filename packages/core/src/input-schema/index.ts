@@ -1,4 +1,5 @@
 export type { JsonType } from './_json-schema'
+export { assertValidInput } from './assert-valid-input'
 export { describeFields, type FieldDescription } from './describe-fields'
 export { examplePayload } from './example-payload'
 export { fillLookupInput } from './fill-lookup-input'
