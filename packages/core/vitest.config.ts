@@ -1,20 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { nodeAndEdgeConfig } from '../../vitest.shared'
 
-// Every test runs twice: in Node, and in an edge-runtime sandbox that has only web globals,
-// so a Node-only global in core fails a test instead of a user's Worker. `*.node.test.ts`
-// files inspect the source tree and run in Node only.
-export default defineConfig({
-  test: {
-    projects: [
-      { extends: true, test: { name: 'node', environment: 'node' } },
-      {
-        extends: true,
-        test: {
-          name: 'edge',
-          environment: 'edge-runtime',
-          exclude: ['**/node_modules/**', '**/*.node.test.ts'],
-        },
-      },
-    ],
-  },
-})
+// `*.node.test.ts` files inspect the source tree, so they run in Node only.
+export default nodeAndEdgeConfig()
