@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { bundle } from './_bundle'
+import { serverFixture } from './_running-fixture'
 import { describeRuntime } from './_scenario'
 import { DENO, spawnServer } from './_spawn-server'
 
@@ -15,13 +16,7 @@ describeRuntime(
         env: { DENO_NO_UPDATE_CHECK: '1' },
       },
     )
-    return {
-      url: server.url,
-      fetch: globalThis.fetch,
-      stop: async () => {
-        await server.stop()
-      },
-    }
+    return serverFixture(server)
   },
   (fixture) => {
     it('writes and reads back catalog entries through the Cache API', async () => {

@@ -10,6 +10,7 @@ import {
 } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundle } from './_bundle'
+import { serverFixture, workerdFixture } from './_running-fixture'
 import { DENO, spawnServer } from './_spawn-server'
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples')
@@ -97,14 +98,7 @@ describeExample('edge-worker (workerd)', async (mock) => {
       })
     },
   })
-  return {
-    url: 'http://example.test',
-    fetch: ((input: string, init?: RequestInit) =>
-      miniflare.dispatchFetch(input, init as never)) as unknown as typeof fetch,
-    stop: async () => {
-      await miniflare.dispose()
-    },
-  }
+  return workerdFixture(miniflare, 'http://example.test')
 })
 
 describeExample('edge-deno', async (mock) => {
@@ -131,14 +125,7 @@ describeExample('edge-deno', async (mock) => {
       },
     },
   )
-  return {
-    url: server.url,
-    fetch: globalThis.fetch,
-    stop: async () => {
-      await server.stop()
-      await upstream.close()
-    },
-  }
+  return serverFixture(server, upstream)
 })
 
 describeExample('edge-node', async (mock) => {
@@ -151,12 +138,5 @@ describeExample('edge-node', async (mock) => {
   const server = await spawnServer(process.execPath, [script], {
     env: { TRAY_TOKEN, SESSION_SECRET, TRAY_API_URL: upstream.url, PORT: '0' },
   })
-  return {
-    url: server.url,
-    fetch: globalThis.fetch,
-    stop: async () => {
-      await server.stop()
-      await upstream.close()
-    },
-  }
+  return serverFixture(server, upstream)
 })

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { expect, it } from 'vitest'
 import { bundle } from './_bundle'
+import { workerdFixture } from './_running-fixture'
 import { describeRuntime } from './_scenario'
 
 describeRuntime(
@@ -16,14 +17,7 @@ describeRuntime(
       compatibilityDate: '2025-09-01',
       kvNamespaces: ['CATALOG'],
     })
-    return {
-      url: 'http://edge.test',
-      fetch: ((input: string, init?: RequestInit) =>
-        miniflare.dispatchFetch(input, init as never)) as unknown as typeof fetch,
-      stop: async () => {
-        await miniflare.dispose()
-      },
-    }
+    return workerdFixture(miniflare, 'http://edge.test')
   },
   (fixture) => {
     it('writes and reads back catalog entries through the Cache API and KV', async () => {
