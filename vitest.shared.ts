@@ -8,6 +8,10 @@ import { defineConfig } from 'vitest/config'
 export function nodeAndEdgeConfig(nodeOnly: string[] = []) {
   return defineConfig({
     test: {
+      // CI shares two cores between four packages' suites, workerd, Deno and Bun: a test that is
+      // merely starved must not fail. Nothing here asserts on time; these bounds only catch hangs.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       projects: [
         { extends: true, test: { name: 'node', environment: 'node' } },
         {

@@ -5,6 +5,7 @@ export default defineConfig({
     environment: 'node',
     // The subprocess tests drive dist/cli.js: build it once before any test file runs.
     globalSetup: ['./src/__fixtures__/build-once.ts'],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 })

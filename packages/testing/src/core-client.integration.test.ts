@@ -257,7 +257,7 @@ describe('timeouts', () => {
   })
 
   it('retries a GET that timed out', async () => {
-    const { tray, mock } = setup({}, { timeout: 50 })
+    const { tray, mock } = setup({}, { timeout: 1_000 })
     mock.delay({ ms: 60_000, times: 1, match: { route: 'connectors' } })
     expect(await tray.listConnectors()).toHaveLength(6)
     expect(mock.calls.map((c) => c.status)).toEqual([499, 200])
