@@ -2,7 +2,6 @@ import * as v from 'valibot'
 import { TrayNotFoundError } from '../errors/tray-api-error'
 import { TrayConnectorError } from '../errors/tray-connector-error'
 import { TrayValidationError } from '../errors/tray-validation-error'
-import { assertValidInput } from '../input-schema/assert-valid-input'
 import {
   type Authentication,
   AuthenticationSchema,
@@ -39,6 +38,10 @@ import { DEFAULT_BACKOFF } from './retry-policy'
 const FIVE_MINUTES = 5 * 60_000
 const ONE_DAY = 24 * 60 * 60_000
 
+// The JSON Schema validator and its messages weigh more than the rest of the client: loaded on
+// the first validated call, they stay out of the first download of a browser app that only lists
+// connectors (bundlers split a dynamic import into its own chunk; a Worker bundle inlines it).
+const loadValidator = () => import('../input-schema/assert-valid-input')
 /** Creates a client for Tray's Connectors API (or any server that speaks it). */
 export function createTrayClient(options: TrayClientOptions = {}) {
   const token = checkToken(options.token)
@@ -169,7 +172,10 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     const path = apiPath`/core/v1/connectors/${connector}/versions/${version}/call`
     const body = parseOrReject(CallPayloadSchema, payload, 'Invalid call payload')
     if (opts.validate !== false) {
-      const operations = await listOperations(connector, version, opts)
+      const [operations, { assertValidInput }] = await Promise.all([
+        listOperations(connector, version, opts),
+        loadValidator(),
+      ])
       const operation = operations.find((op) => op.name === body.operation)
       // An unknown operation is the caller's mistake: refuse it here instead of paying for
       // Tray's outcome "error".
