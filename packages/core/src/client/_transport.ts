@@ -7,6 +7,7 @@ import {
   TrayTimeoutError,
 } from '../errors/tray-transport-errors'
 import { ErrorBodySchema } from '../schemas/error-body'
+import { createCancellations } from './_cancellation'
 import { redactText, redactValue } from './_redact'
 import type { RateLimiter } from './rate-limiter'
 import {
@@ -83,6 +84,7 @@ export function createTransport(config: TransportConfig) {
     ...lowerCaseKeys(config.headers),
   }
   if (config.token) baseHeaders.authorization = `Bearer ${config.token}`
+  const cancellations = createCancellations(config.timeoutMs)
 
   async function request<T>(spec: RequestSpec<T>): Promise<T> {
     const safe = spec.method === 'GET' || spec.idempotent === true
@@ -139,8 +141,9 @@ export function createTransport(config: TransportConfig) {
       body = JSON.stringify(spec.body)
     }
 
-    // One controller per attempt: it ends the request and the body read together.
-    const controller = new AbortController()
+    // The cancellation ends the request and the body read together; a caller's signal gets a
+    // controller of its own so that its abort ends this request only.
+    const cancellation = cancellations.next(spec.signal !== undefined)
     let timedOut = false
     let rejectDeadline: (reason: unknown) => void = () => {}
     // Some fetch implementations ignore the signal while the body streams; racing a promise
@@ -151,11 +154,11 @@ export function createTransport(config: TransportConfig) {
     deadline.catch(() => {})
     const timer = setTimeout(() => {
       timedOut = true
-      controller.abort()
+      cancellation.abort()
       rejectDeadline(new TrayTimeoutError(config.timeoutMs))
     }, config.timeoutMs)
     const onAbort = () => {
-      controller.abort()
+      cancellation.abort()
       rejectDeadline(new TrayAbortError())
     }
     spec.signal?.addEventListener('abort', onAbort, { once: true })
@@ -166,7 +169,7 @@ export function createTransport(config: TransportConfig) {
     let text: string
     try {
       try {
-        const init: RequestInit = { method: spec.method, headers, signal: controller.signal }
+        const init: RequestInit = { method: spec.method, headers, signal: cancellation.signal }
         if (body !== undefined) init.body = body
         response = await Promise.race([config.fetch(url, init), deadline])
       } catch (error) {
@@ -180,6 +183,8 @@ export function createTransport(config: TransportConfig) {
     } finally {
       clearTimeout(timer)
       spec.signal?.removeEventListener('abort', onAbort)
+      // A request that timed out may still be running: it stays with its cancellation.
+      if (!timedOut) cancellation.done()
     }
 
     const requestId = readRequestId(response.headers)
