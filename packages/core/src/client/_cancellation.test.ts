@@ -41,6 +41,20 @@ describe('cancellations', () => {
     expect(attempts[0]?.signal.aborted).toBe(false)
   })
 
+  test('reuses a signal for requests one after another within the window', () => {
+    const cancellations = createCancellations(TIMEOUT)
+    const first = cancellations.next(false)
+    first.done()
+    vi.advanceTimersByTime(5)
+    const second = cancellations.next(false)
+    expect(second.signal).toBe(first.signal)
+    // Still aborted no earlier than the deadline of the slot's latest possible start.
+    vi.advanceTimersByTime(TIMEOUT)
+    expect(second.signal.aborted).toBe(false)
+    vi.advanceTimersByTime(100)
+    expect(second.signal.aborted).toBe(true)
+  })
+
   test('counts a request once however often it is marked done', () => {
     const cancellations = createCancellations(TIMEOUT)
     const done = cancellations.next(false)

@@ -17,7 +17,8 @@ interface Slot {
   openedAt: number
   started: number
   inFlight: number
-  timer: ReturnType<typeof setTimeout>
+  /** Armed while a request of this slot is running. */
+  timer: ReturnType<typeof setTimeout> | undefined
 }
 
 /**
@@ -32,24 +33,25 @@ interface Slot {
 export function createCancellations(timeoutMs: number) {
   let current: Slot | undefined
 
-  function retire(slot: Slot) {
-    if (current === slot) current = undefined
-    clearTimeout(slot.timer)
-  }
-
   function shared(): Cancellation {
     const now = Date.now()
     if (!current || now - current.openedAt >= WINDOW_MS || current.started >= MAX_PER_CONTROLLER) {
-      const controller = new AbortController()
-      // Every attempt of this slot started before openedAt + WINDOW_MS, so at this moment any
-      // still running is past its own deadline. Cleared as soon as none is running, so an idle
-      // client (a CLI about to exit) holds no timer.
-      const timer = setTimeout(() => controller.abort(), WINDOW_MS + timeoutMs)
-      current = { controller, openedAt: now, started: 0, inFlight: 0, timer }
+      current = {
+        controller: new AbortController(),
+        openedAt: now,
+        started: 0,
+        inFlight: 0,
+        timer: undefined,
+      }
     }
     const slot = current
     slot.started++
-    slot.inFlight++
+    if (slot.inFlight++ === 0) {
+      // Every attempt of this slot starts before openedAt + WINDOW_MS, so at this moment any
+      // still running is past its own deadline.
+      const abortAt = slot.openedAt + WINDOW_MS + timeoutMs
+      slot.timer = setTimeout(() => slot.controller.abort(), abortAt - now)
+    }
     let finished = false
     return {
       signal: slot.controller.signal,
@@ -58,11 +60,14 @@ export function createCancellations(timeoutMs: number) {
       done() {
         if (finished) return
         finished = true
-        if (--slot.inFlight === 0) retire(slot)
+        // No timer while nothing runs, so an idle client (a CLI about to exit) holds none.
+        if (--slot.inFlight === 0) {
+          clearTimeout(slot.timer)
+          slot.timer = undefined
+        }
       },
     }
   }
-
   function own(): Cancellation {
     const controller = new AbortController()
     return { signal: controller.signal, abort: () => controller.abort(), done() {} }
