@@ -155,7 +155,7 @@ export function createTransport(config: TransportConfig) {
     const timer = setTimeout(() => {
       timedOut = true
       cancellation.abort()
-      rejectDeadline(new TrayTimeoutError(config.timeoutMs))
+      rejectDeadline(timeoutError())
     }, config.timeoutMs)
     const onAbort = () => {
       cancellation.abort()
@@ -203,14 +203,30 @@ export function createTransport(config: TransportConfig) {
 
     function toAttemptError(error: unknown, duringFetch: boolean): Error {
       if (spec.signal?.aborted) return new TrayAbortError()
-      if (timedOut) return new TrayTimeoutError(config.timeoutMs)
+      if (timedOut) return timeoutError()
       if (error instanceof TrayAbortError || error instanceof TrayTimeoutError) return error
       const code = errorCode(error)
-      const detail = redactText(code ?? describe(error), config.token)
-      return new TrayConnectionError(`Could not reach ${originOf(url)}: ${detail}`, {
-        beforeSend: duringFetch && code !== undefined && NOT_SENT_CODES.has(code),
+      const reason = deepestMessage(error)
+      const detail = redactText(
+        code && !reason.includes(code) ? `${reason} (${code})` : reason,
+        config.token,
+      )
+      const beforeSend = duringFetch && code !== undefined && NOT_SENT_CODES.has(code)
+      // Whether it may have run is what a caller decides a resend on: say which it is.
+      const message = beforeSend
+        ? `Could not reach ${originOf(url)} (${detail}): the request was not sent`
+        : `The connection to ${originOf(url)} failed (${detail}): the request may have run`
+      return new TrayConnectionError(message, {
+        beforeSend,
         cause: { code, message: redactText(describe(error), config.token) },
       })
+    }
+
+    function timeoutError(): TrayTimeoutError {
+      return new TrayTimeoutError(
+        config.timeoutMs,
+        spec.call ? 'the call may have run, so it was not sent again' : undefined,
+      )
     }
   }
 
@@ -301,6 +317,16 @@ function errorCode(error: unknown): string | undefined {
     e = (e as { cause?: unknown }).cause
   }
   return undefined
+}
+
+/** The message of the innermost error of a `cause` chain: undici's outer one says only "fetch failed". */
+function deepestMessage(error: unknown): string {
+  let message = describe(error)
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (e instanceof Error && e.message) message = e.message
+    e = (e as { cause?: unknown }).cause
+  }
+  return message
 }
 
 function describe(error: unknown): string {

@@ -18,8 +18,9 @@ export class TrayTimeoutError extends TrayError {
   /** The timeout that ran out, in milliseconds. */
   readonly timeoutMs: number
 
-  constructor(timeoutMs: number) {
-    super(`Tray did not answer within ${timeoutMs} ms`)
+  /** @param detail what a caller should know, such as that a call may have run */
+  constructor(timeoutMs: number, detail?: string) {
+    super(`Tray did not answer within ${timeoutMs} ms${detail ? `; ${detail}` : ''}`)
     this.timeoutMs = timeoutMs
   }
 }
