@@ -8,7 +8,7 @@ import {
 } from '../errors/tray-transport-errors'
 import { ErrorBodySchema } from '../schemas/error-body'
 import { createCancellations } from './_cancellation'
-import { redactText, redactValue } from './_redact'
+import { redactJsonText, redactText } from './_redact'
 import type { RateLimiter } from './rate-limiter'
 import {
   type BackoffOptions,
@@ -187,7 +187,11 @@ export function createTransport(config: TransportConfig) {
       if (!timedOut) cancellation.done()
     }
 
-    const requestId = readRequestId(response.headers)
+    // A server that echoes request headers (a proxy, a gateway, a third party's error) would
+    // hand the token to whoever reads the answer: it leaves the body and the request id here,
+    // whatever the status, before anything parses, quotes or logs them.
+    text = redactJsonText(text, config.token)
+    const requestId = redactText(readRequestId(response.headers) ?? '', config.token) || undefined
     config.hooks.onResponse?.({
       method: spec.method,
       url,
@@ -231,7 +235,7 @@ export function createTransport(config: TransportConfig) {
   }
 
   function apiError(response: Response, text: string, requestId: string | undefined) {
-    const body = redactValue(tryParseJson(text) ?? text, config.token)
+    const body = tryParseJson(text) ?? text
     const parsed = v.safeParse(ErrorBodySchema, body)
     const message = parsed.success
       ? parsed.output.message
