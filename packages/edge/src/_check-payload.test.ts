@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { setup } from './__fixtures__/setup'
+import { ECHO_CALL_PATH, echoCatalog } from './__fixtures__/echo-catalog'
+import { SEND_MESSAGE, setup, TOKEN } from './__fixtures__/setup'
+import { MAX_PAYLOAD_DEPTH } from './_check-payload'
+
+/** A JSON object `depth` levels deep in total: `{"a":{"a":…{}}}`. */
+function nestedObject(depth: number): string {
+  return `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`
+}
 
 describe('the payload shape', () => {
   it.each([
@@ -34,5 +41,77 @@ describe('the payload shape', () => {
       issues: [{ path: 'authID', message: expect.stringMatching(/unknown field.*authId/) }],
     })
     expect(mock.tasks).toBe(0)
+  })
+
+  it.each([['__proto__'], ['constructor'], ['prototype']])(
+    'refuses a top-level %s field like any unknown field, and bills nothing',
+    async (key) => {
+      const { mock, call } = setup()
+      // Written as JSON text: JSON.parse makes it an own field, as it arrives over the wire.
+      const body = `{"operation":"send_message","input":{"channel":"C1","text":"hi"},"${key}":{"x":1}}`
+      const response = await call(body)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({
+        code: 'invalid_payload',
+        issues: [{ path: key, message: expect.stringMatching(/unknown field/) }],
+      })
+      expect(mock.calls).toEqual([])
+      expect(({} as Record<string, unknown>).x).toBeUndefined()
+    },
+  )
+})
+
+describe('the nesting depth', () => {
+  function echoSetup() {
+    const { mock, request } = setup(
+      { allow: { echo: '*' } },
+      { tokens: [TOKEN], catalog: echoCatalog },
+    )
+    const callEcho = (input: string) =>
+      request(ECHO_CALL_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"operation":"anything","input":${input}}`,
+      })
+    return { mock, callEcho }
+  }
+
+  it(`forwards a payload ${MAX_PAYLOAD_DEPTH} levels deep`, async () => {
+    const { mock, callEcho } = echoSetup()
+    // The payload is level 1, so its input may nest one level less.
+    const response = await callEcho(nestedObject(MAX_PAYLOAD_DEPTH - 1))
+    expect(response.status).toBe(200)
+    expect(mock.tasks).toBe(1)
+  })
+
+  it.each([
+    ['one level too deep', nestedObject(MAX_PAYLOAD_DEPTH)],
+    ['10 000 levels of objects', nestedObject(10_000)],
+    ['10 000 levels of arrays', `{"list":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
+  ])(
+    'refuses an input %s with a 400 naming the field, before anything is billed',
+    async (_name, input) => {
+      const { mock, callEcho } = echoSetup()
+      const response = await callEcho(input)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({
+        code: 'invalid_payload',
+        message: expect.stringMatching(`input: nested more than ${MAX_PAYLOAD_DEPTH} levels deep`),
+        issues: [{ path: 'input' }],
+      })
+      expect(mock.tasks).toBe(0)
+      expect(mock.calls.filter((c) => c.route === 'call')).toEqual([])
+    },
+  )
+
+  it('checks the shape first, so a deep body of the wrong kind says so', async () => {
+    const { call } = setup()
+    const response = await call(`${'['.repeat(10_000)}${']'.repeat(10_000)}`)
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      code: 'invalid_payload',
+      issues: [{ path: 'operation' }, { path: 'input' }],
+    })
+    expect((await call(SEND_MESSAGE)).status).toBe(200)
   })
 })

@@ -7,6 +7,11 @@ import {
 import { HandlerError } from './_handler-error'
 
 const KNOWN_FIELDS = Object.keys(CallPayloadSchema.entries)
+/**
+ * Deeper than any input schema goes. A call is sent as JSON text, and serialising a value
+ * thousands of levels deep overflows the stack: refused here, it is a 400, not a failure.
+ */
+export const MAX_PAYLOAD_DEPTH = 128
 
 /**
  * Checks a call body against core's `CallPayloadSchema` and keeps only its fields. Unknown
@@ -21,7 +26,9 @@ export function checkPayload(body: unknown): CallPayload {
       result.issues.map((issue) => ({ path: dotPath(issue.path), message: issue.message })),
     )
   }
-  const unknown = Object.keys(result.value).filter((key) => !KNOWN_FIELDS.includes(key))
+  // The body's own keys, not the parsed value's: valibot leaves `__proto__`, `constructor` and
+  // `prototype` out of its output, so those would be dropped silently rather than refused.
+  const unknown = Object.keys(body as object).filter((key) => !KNOWN_FIELDS.includes(key))
   if (unknown.length > 0) {
     throw invalid(
       unknown.map((key) => ({
@@ -29,6 +36,10 @@ export function checkPayload(body: unknown): CallPayload {
         message: `unknown field; a call payload has ${KNOWN_FIELDS.join(', ')}`,
       })),
     )
+  }
+  const tooDeep = fieldNestedTooDeep(result.value)
+  if (tooDeep !== undefined) {
+    throw invalid([{ path: tooDeep, message: `nested more than ${MAX_PAYLOAD_DEPTH} levels deep` }])
   }
   const { operation, input, authId, returnOutputSchema } = result.value
   return {
@@ -46,6 +57,23 @@ function invalid(issues: ValidationIssue[]): HandlerError {
     issues,
   )
   return new HandlerError(400, 'invalid_payload', message, { issues })
+}
+
+/** The top-level field under which the body nests too deep, walked without recursion. */
+function fieldNestedTooDeep(body: object): string | undefined {
+  const pending: Array<{ value: object; depth: number; field: string }> = []
+  for (const [field, value] of Object.entries(body)) {
+    if (typeof value === 'object' && value !== null) pending.push({ value, depth: 2, field })
+  }
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    if (item.depth > MAX_PAYLOAD_DEPTH) return item.field
+    for (const value of Object.values(item.value)) {
+      if (typeof value === 'object' && value !== null) {
+        pending.push({ value, depth: item.depth + 1, field: item.field })
+      }
+    }
+  }
+  return undefined
 }
 
 function dotPath(

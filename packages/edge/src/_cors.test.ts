@@ -52,6 +52,33 @@ describe('cors', () => {
     }
   })
 
+  it.each([
+    [`${APP}.evil.example`],
+    ['https://app.example.co'],
+    ['https://evilapp.example.com'],
+    ['https://sub.app.example.com'],
+    ['http://app.example.com'],
+    ['https://app.example.com:443'],
+    ['HTTPS://APP.EXAMPLE.COM'],
+    [`${APP}/`],
+    ['https://app.example.com.'],
+    ['null'],
+    ['*'],
+  ])('grants nothing to the near miss %s, on a preflight or an answer', async (origin) => {
+    const { mock, request, call } = setup({ cors: { origins: [APP], credentials: true } })
+    const options = await request(CALL_PATH, preflight(origin))
+    expect(options.status).toBe(403)
+    expect(await options.json()).toMatchObject({ code: 'cors_origin_not_allowed' })
+    expect(mock.calls).toEqual([])
+    const answer = await call(SEND_MESSAGE, { origin })
+    expect(answer.status).toBe(200)
+    for (const response of [options, answer]) {
+      expect(response.headers.get('access-control-allow-origin')).toBeNull()
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull()
+      expect(response.headers.get('vary')).toBe('origin')
+    }
+  })
+
   it('names only a listed origin on answers, and exposes the request id', async () => {
     const { call } = setup({ cors: { origins: [APP, 'http://localhost:5173'] } })
     const allowed = await call(SEND_MESSAGE, { origin: APP })

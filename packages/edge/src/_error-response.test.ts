@@ -78,6 +78,25 @@ describe('upstream failures', () => {
     expect(await response.json()).toMatchObject({ code: 'upstream_invalid_response' })
   })
 
+  it('answer 502 in JSON when a call result is nested too deeply to write back out', async () => {
+    const onError = vi.fn()
+    const { mock, call } = setup({ onError })
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`
+    mock.fail({
+      status: 200,
+      body: `{"outcome":"success","output":{"rows":${deep}}}`,
+      match: { route: 'call' },
+    })
+    const response = await call(SEND_MESSAGE)
+    expect(response.status).toBe(502)
+    expect(response.headers.get('x-request-id')).toBeTruthy()
+    expect(await response.json()).toEqual({
+      message: 'Tray answered with a body nested too deeply to pass on',
+      code: 'upstream_invalid_response',
+    })
+    expect(onError).toHaveBeenCalledOnce()
+  })
+
   it('answer 504 when Tray does not answer within the timeout', async () => {
     const { mock, request } = setup({ timeout: 20 })
     mock.delay({ ms: 5_000, match: { route: 'connectors' } })

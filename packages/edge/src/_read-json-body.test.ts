@@ -56,10 +56,24 @@ describe('the body size limit', () => {
     const { stream, state } = trackedBody('x'.repeat(300))
     const response = await post(request, stream)
     expect(response.status).toBe(413)
-    expect(state.pulled).toBeLessThanOrEqual(5)
+    // At most the limit plus the chunk that crossed it, and then the stream is cancelled.
+    expect(state.pulled * 300).toBeLessThanOrEqual(1000 + 300)
     expect(state.cancelled).toBe(true)
     expect(mock.calls).toEqual([])
   })
+
+  it.each([['abc'], ['-1'], ['1e3'], ['10, 10'], ['0x10']])(
+    'counts an endless body whose Content-Length is %j, which is no length, as it streams',
+    async (length) => {
+      const { mock, request } = setup({ maxBodyBytes: 1000 })
+      const { stream, state } = trackedBody('x'.repeat(300))
+      const response = await post(request, stream, { 'content-length': length })
+      expect(response.status).toBe(413)
+      expect(state.pulled * 300).toBeLessThanOrEqual(1000 + 300)
+      expect(state.cancelled).toBe(true)
+      expect(mock.calls).toEqual([])
+    },
+  )
 
   it('refuses a body longer than the Content-Length it declared, as only in-process requests can send', async () => {
     const { mock, request } = setup({ maxBodyBytes: 100 })

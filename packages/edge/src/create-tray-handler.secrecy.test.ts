@@ -58,7 +58,7 @@ describe('the upstream token', () => {
     expect(JSON.stringify(error)).not.toContain(TOKEN)
   })
 
-  it('is dropped from a header an upstream would echo it in', async () => {
+  it('is in no header, even when an upstream echoes it in its request id', async () => {
     const { mock, call } = setup()
     mock.fail({
       status: 503,
@@ -67,7 +67,8 @@ describe('the upstream token', () => {
     })
     const response = await call(SEND_MESSAGE)
     expect(response.status).toBe(503)
-    expect(response.headers.get('x-tray-request-id')).toBeNull()
+    // Core redacts Tray's request id, and the handler drops a header that still holds the token.
+    expect(response.headers.get('x-tray-request-id') ?? '').not.toContain(TOKEN)
     expect(await visible(response)).not.toContain(TOKEN)
   })
 

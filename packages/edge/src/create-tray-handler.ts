@@ -53,7 +53,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
         return clientFor(token)
       }
       let status = 200
-      let body: unknown
+      let text: string
       let headers: Record<string, string> = {}
       try {
         // Only a literal `true` lets a request through: a rule that forgot to return refuses.
@@ -64,18 +64,15 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
             'This request is not authorized to use Tray here',
           )
         }
-        body = await work(c, client)
+        text = upstreamJson(await work(c, client))
       } catch (error) {
-        ;({ status, body, headers } = toErrorAnswer(error))
+        const answer = toErrorAnswer(error)
+        status = answer.status
+        headers = answer.headers
+        text = JSON.stringify(answer.body)
         if (status >= 500) onError?.(error, c)
       }
-      return respond(
-        c,
-        status,
-        JSON.stringify(body),
-        { ...headers, 'x-request-id': requestId },
-        token,
-      )
+      return respond(c, status, text, { ...headers, 'x-request-id': requestId }, token)
     }
   }
 
@@ -176,6 +173,22 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
   )
 
   return app
+}
+
+/**
+ * The JSON text of what Tray answered. Parsing accepts any depth, but writing thousands of
+ * levels back out overflows the stack: that answer is Tray's fault, so it is a 502.
+ */
+function upstreamJson(body: unknown): string {
+  try {
+    return JSON.stringify(body)
+  } catch {
+    throw new HandlerError(
+      502,
+      'upstream_invalid_response',
+      'Tray answered with a body nested too deeply to pass on',
+    )
+  }
 }
 
 function connectorOf(c: Context): { name: string; version: string } {

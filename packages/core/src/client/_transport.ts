@@ -6,6 +6,7 @@ import {
   TrayResponseError,
   TrayTimeoutError,
 } from '../errors/tray-transport-errors'
+import { TrayValidationError } from '../errors/tray-validation-error'
 import { ErrorBodySchema } from '../schemas/error-body'
 import { createCancellations } from './_cancellation'
 import { redactJsonText, redactText } from './_redact'
@@ -138,7 +139,7 @@ export function createTransport(config: TransportConfig) {
     let body: string | undefined
     if (spec.body !== undefined) {
       headers['content-type'] = 'application/json'
-      body = JSON.stringify(spec.body)
+      body = serialize(spec.body)
     }
 
     // The cancellation ends the request and the body read together; a caller's signal gets a
@@ -237,9 +238,11 @@ export function createTransport(config: TransportConfig) {
   function apiError(response: Response, text: string, requestId: string | undefined) {
     const body = tryParseJson(text) ?? text
     const parsed = v.safeParse(ErrorBodySchema, body)
-    const message = parsed.success
-      ? parsed.output.message
-      : `Tray answered ${response.status} ${response.statusText}`.trim()
+    // An empty message says nothing: the status does.
+    const message =
+      parsed.success && parsed.output.message.trim() !== ''
+        ? parsed.output.message
+        : `Tray answered ${response.status} ${response.statusText}`.trim()
     return createApiError({
       status: response.status,
       message,
@@ -321,6 +324,20 @@ function errorCode(error: unknown): string | undefined {
     e = (e as { cause?: unknown }).cause
   }
   return undefined
+}
+
+/** The request body as JSON, or a validation error (nothing sent) for what JSON cannot hold. */
+function serialize(value: unknown): string {
+  try {
+    return JSON.stringify(value)
+  } catch (error) {
+    // A cycle, a BigInt, or nesting deeper than the engine's stack: the caller's data, not Tray.
+    const reason = error instanceof RangeError ? 'it is nested too deeply' : describe(error)
+    throw new TrayValidationError(
+      `The request cannot be sent as JSON: ${reason}; nothing was sent`,
+      [{ path: 'input', message: `cannot be sent as JSON: ${reason}` }],
+    )
+  }
 }
 
 /** The message of the innermost error of a `cause` chain: undici's outer one says only "fetch failed". */

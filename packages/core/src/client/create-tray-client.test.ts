@@ -206,6 +206,13 @@ describe('responses that do not fit', () => {
       'Tray answered 200 with a body that is not JSON',
     )
   })
+
+  it('says the status when an error body has an empty message', async () => {
+    const { tray } = client([{ status: 404, body: { message: ' ', code: '' } }], { maxRetries: 0 })
+    const error = await tray.listConnectors().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TrayNotFoundError)
+    expect((error as Error).message).toMatch(/^Tray answered 404/)
+  })
 })
 
 describe('callConnector', () => {
@@ -239,6 +246,20 @@ describe('callConnector', () => {
       message: expect.stringContaining('channel_id'),
     })
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0)
+  })
+
+  it('sends nothing for input JSON cannot hold: too deep, a BigInt', async () => {
+    let deep: unknown = 'leaf'
+    for (let i = 0; i < 20_000; i++) deep = [deep]
+    for (const input of [{ channel_id: 'C1', message: 'hi', deep }, { big: 10n }]) {
+      const { server, tray } = client([])
+      const error = await tray
+        .callConnector('slack', '9.1', { operation: 'send_message', input }, { validate: false })
+        .catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(TrayValidationError)
+      expect((error as Error).message).toMatch(/cannot be sent as JSON: .+; nothing was sent/)
+      expect(server.requests).toHaveLength(0)
+    }
   })
 
   it('sends nothing for an unknown operation', async () => {
