@@ -9,6 +9,7 @@ import {
 import { CliError, EXIT } from './cli-error'
 import { currentRun, redactSecrets } from './cli-io'
 import { stripAnsi } from './output/colors'
+import { safeJson, safeText } from './output/safe-text'
 
 interface Described {
   exitCode: number
@@ -30,7 +31,7 @@ export function reportError(
     const body = {
       error: { type: errorType(error), message: described.message, ...described.fields },
     }
-    io.stderr.write(`${redactSecrets(JSON.stringify(body))}\n`)
+    io.stderr.write(`${redactSecrets(safeJson(JSON.stringify(body)))}\n`)
   } else {
     const lines = [`error: ${described.message}`]
     if (described.hint) lines.push(described.hint)
@@ -41,7 +42,7 @@ export function reportError(
     ) {
       lines.push(error.stack ?? '')
     }
-    io.stderr.write(`${redactSecrets(lines.join('\n'))}\n`)
+    io.stderr.write(`${redactSecrets(safeText(lines.join('\n')))}\n`)
   }
   return described.exitCode
 }

@@ -9,7 +9,7 @@ export interface Invocation {
   command: CommandDef
   /** Its full name, such as `traykit auth login`. */
   name: string
-  /** The command line for citty: command names first, then every flag and argument. */
+  /** The command line for citty: command names first, then every flag (`--name=value`) and argument. */
   rawArgs: string[]
   help: boolean
   version: boolean
@@ -31,13 +31,15 @@ export async function resolveInvocation(root: CommandDef, rawArgs: string[]): Pr
       break
     }
     if (isFlag(token)) {
-      rest.push(token)
-      if (
-        takesValue(token, args) &&
-        rawArgs[i + 1] !== undefined &&
-        !rawArgs[i + 1]!.startsWith('--')
-      ) {
-        rest.push(rawArgs[++i]!)
+      const value = rawArgs[i + 1]
+      if (takesValue(token, args) && value !== undefined && !value.startsWith('--')) {
+        i++
+        // One token, `--set=-x=1`: citty also parses the line for the parent command, which
+        // does not know the flag and reads a separate value starting with `-` as flags (`-_`
+        // crashed it).
+        rest.push(...(token.startsWith('--') ? [`${token}=${value}`] : [token, value]))
+      } else {
+        rest.push(token)
       }
       continue
     }

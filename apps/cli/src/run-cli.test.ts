@@ -114,6 +114,24 @@ describe('on a terminal', () => {
     )
   })
 
+  it('prints no control sequence from Tray or a third party on a terminal; JSON keeps them', async () => {
+    const hostile = 'Gone\u001B]52;c;ZXZpbA==\u0007\u001B[2J\u009B2J'
+    tray.mock.handle('slack', 'send_message', () => ({
+      outcome: 'error',
+      output: { message: hostile, response: { statusCode: 410, body: hostile } },
+    }))
+    const args = ['call', 'slack', 'send_message', ...setFlags('channel=C1', 'text=hi')]
+    const person = await runInProcess(args, { env, tty: true, stderrTty: true })
+    expect(person.code).toBe(1)
+    expect(person.stderr).toContain('failed with status 410: Gone]52;c;ZXZpbA==[2J2J')
+    for (const control of ['\u001B]', '\u001B[2J', '\u0007', '\u009B'])
+      expect(person.stdout + person.stderr).not.toContain(control)
+    const script = await runInProcess([...args, '--json'], { env, tty: true, stderrTty: true })
+    expect(script.stdout).not.toContain('\u009B')
+    expect(JSON.parse(script.stdout).output.message).toBe(hostile)
+    expect(JSON.parse(script.stderr).error.message).toContain(hostile)
+  })
+
   it('shows a spinner on stderr only for a terminal, and clears it', async () => {
     tray.mock.delay({ ms: 600, match: { route: 'connectors' } })
     const person = await runInProcess(['connectors'], { env, tty: true, stderrTty: true })
@@ -157,6 +175,19 @@ describe('the command line', () => {
     })
     expect(before.code).toBe(0)
     expect(before.stdout).toBe(after.stdout)
+  })
+
+  it('takes a flag value that starts with a dash as the value, never as flags', async () => {
+    const search = await runInProcess(['--mock', 'connectors', '--search', '-h'], { env: {} })
+    expect(search.code).toBe(0)
+    expect(JSON.parse(search.stdout)).toEqual({ elements: [] })
+    // `-_` read as a flag named `_` once crashed citty's parser (exit 1, "unexpected failure").
+    const set = await runInProcess(
+      ['--mock', 'call', 'slack', 'send_message', '--dry-run', '--set', '-_x=1', '--profile', '-_'],
+      { env: {} },
+    )
+    expect(set.code).toBe(2)
+    expect(set.stderr).toContain('input.-_x: unknown field \\"-_x\\"')
   })
 
   it.each([

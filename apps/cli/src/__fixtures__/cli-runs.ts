@@ -35,10 +35,9 @@ export async function tempHome(): Promise<{ home: string; env: Record<string, st
   return { home, env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } }
 }
 
-/** A run of the CLI in this process, its streams readable while it runs. */
-export function startInProcess(args: string[], options: RunOptions = {}) {
-  const output = { stdout: '', stderr: '' }
-  const io: CliIo = {
+/** Streams and environment for a run in this process, its output collected in `output`. */
+export function testIo(options: RunOptions = {}, output = { stdout: '', stderr: '' }): CliIo {
+  return {
     stdout: {
       write: (chunk) => (output.stdout += chunk),
       isTTY: options.tty ?? false,
@@ -53,7 +52,14 @@ export function startInProcess(args: string[], options: RunOptions = {}) {
     cwd: options.cwd ?? process.cwd(),
     untilShutdown: () => options.shutdown ?? new Promise(() => {}),
   }
-  const done = runCli(args, io).then((code): CliResult => ({ code, ...output }))
+}
+
+/** A run of the CLI in this process, its streams readable while it runs. */
+export function startInProcess(args: string[], options: RunOptions = {}) {
+  const output = { stdout: '', stderr: '' }
+  const done = runCli(args, testIo(options, output)).then(
+    (code): CliResult => ({ code, ...output }),
+  )
   return { output, done }
 }
 
@@ -62,13 +68,14 @@ export function runInProcess(args: string[], options: RunOptions = {}): Promise<
   return startInProcess(args, options).done
 }
 
-/** Runs the built bin as a subprocess, with only the given environment (and PATH). */
+/** Runs the built bin as a subprocess, with only the given environment (and PATH), `preload` first. */
 export function runBuilt(
   args: string[],
-  options: { env?: Record<string, string>; stdin?: string; cwd?: string } = {},
+  options: { env?: Record<string, string>; stdin?: string; cwd?: string; preload?: string } = {},
 ): Promise<CliResult> {
+  const preload = options.preload ? ['-r', options.preload] : []
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    const child = spawn(process.execPath, [...preload, CLI_PATH, ...args], {
       env: { PATH: process.env.PATH ?? '', ...options.env },
       cwd: options.cwd,
       stdio: 'pipe',

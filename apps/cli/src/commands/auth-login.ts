@@ -3,7 +3,7 @@ import { defineCommand } from 'citty'
 import { CliError, EXIT, usageError } from '../cli-error'
 import { currentRun } from '../cli-io'
 import { createClient, loadSettings } from '../client/open-client'
-import { saveConfig } from '../config/config-file'
+import { profileOf, saveConfig } from '../config/config-file'
 import { maskToken } from '../config/mask-token'
 import { globalArgs } from '../global-args'
 import { promptHidden } from '../input/prompt-hidden'
@@ -52,7 +52,7 @@ export default defineCommand({
 
     const { config } = settings.loaded
     config.profiles[settings.profile] = {
-      ...config.profiles[settings.profile],
+      ...profileOf(config, settings.profile),
       token,
       ...(settings.regionSource === 'default' ? {} : { region: settings.region }),
       ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),

@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty'
 import { usageError } from '../cli-error'
 import { currentRun } from '../cli-io'
-import { saveConfig } from '../config/config-file'
+import { profileOf, saveConfig } from '../config/config-file'
 import { resolveSettings } from '../config/resolve-settings'
 import { globalArgs } from '../global-args'
 import { createOutput } from '../output/output'
@@ -15,7 +15,7 @@ export default defineCommand({
     const { io } = currentRun()
     const settings = await resolveSettings(args, io.env)
     const { config } = settings.loaded
-    const profile = config.profiles[settings.profile]
+    const profile = profileOf(config, settings.profile)
     const removed = profile?.token !== undefined
     if (profile && removed) {
       const { token: _, ...rest } = profile

@@ -1,22 +1,34 @@
 import { chmod, readFile, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { JsonObjectSchema } from '@traykit/core'
 import * as v from 'valibot'
 import { usageError } from '../cli-error'
 import { parseJson } from '../input/parse-json'
 import { writeFileAtomic } from './write-file-atomic'
 
 // Custom messages everywhere: valibot's defaults quote the received value, which may be a token.
-const ProfileSchema = v.looseObject({
-  token: v.optional(v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))),
-  region: v.optional(v.string('must be a string')),
-  apiUrl: v.optional(v.string('must be a string')),
-})
-
-const ConfigSchema = v.looseObject(
-  { profiles: v.optional(v.record(v.string(), ProfileSchema, 'must be an object'), {}) },
-  'must be a JSON object',
+// Each object is checked as one first: valibot's object schemas also take an array.
+const ProfileSchema = v.pipe(
+  JsonObjectSchema,
+  v.looseObject({
+    token: v.optional(v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))),
+    region: v.optional(v.string('must be a string')),
+    apiUrl: v.optional(v.string('must be a string')),
+  }),
 )
+
+const ConfigSchema = v.pipe(
+  JsonObjectSchema,
+  v.looseObject({
+    profiles: v.optional(v.pipe(JsonObjectSchema, v.record(v.string(), ProfileSchema)), {}),
+  }),
+)
+
+// valibot leaves these keys out of a record, as careful parsers do: a profile so named would be
+// dropped from the file the next time it is saved.
+const RESERVED_PROFILE_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
+const FIX_IT = 'Fix it, or delete it and run `traykit auth login`; traykit will not overwrite it.'
 
 /** The config file: named profiles, each with a token, a region and an API URL. */
 export type TraykitConfig = v.InferOutput<typeof ConfigSchema>
@@ -48,17 +60,42 @@ export async function readConfig(path: string): Promise<LoadedConfig> {
       `Cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`,
     )
   }
-  const result = v.safeParse(ConfigSchema, parseJson(text, `The config file ${path}`))
+  let json: unknown
+  try {
+    json = parseJson(text, `The config file ${path}`)
+  } catch (error) {
+    throw usageError(`${(error as Error).message}. ${FIX_IT}`)
+  }
+  const result = v.safeParse(ConfigSchema, json)
   if (!result.success) {
     const issue = result.issues[0]
     const where = v.getDotPath(issue)
     throw usageError(
-      `The config file ${path} is invalid${where ? ` at ${where}` : ''}: ${issue.message}. ` +
-        'Fix it, or delete it and run `traykit auth login`.',
+      `The config file ${path} is invalid${where ? ` at ${where}` : ''}: ${issue.message}. ${FIX_IT}`,
+    )
+  }
+  const reserved = Object.keys((json as { profiles?: object }).profiles ?? {}).find((name) =>
+    RESERVED_PROFILE_NAMES.has(name),
+  )
+  if (reserved !== undefined) {
+    throw usageError(
+      `The config file ${path} is invalid at profiles.${reserved}: "${reserved}" cannot be a profile name. ${FIX_IT}`,
     )
   }
   const { mode } = await stat(path)
   return { config: result.output, exposed: (mode & 0o077) !== 0 }
+}
+
+/** Refuses a profile name the config file cannot hold; `where` says where the name came from. */
+export function checkProfileName(name: string, where: string): void {
+  if (RESERVED_PROFILE_NAMES.has(name)) {
+    throw usageError(`The profile name "${name}" (from ${where}) is reserved: choose another`)
+  }
+}
+
+/** The profile of that name in a config, never an inherited property such as `toString`. */
+export function profileOf(config: TraykitConfig, name: string): Profile | undefined {
+  return Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined
 }
 
 /** Saves the config file atomically, readable by its owner only. */

@@ -98,4 +98,17 @@ describe('resolveSettings', () => {
       'The API URL from TRAY_API_URL is not an http(s) URL',
     )
   })
+
+  it('refuses a reserved profile name, and takes no inherited property for a profile', async () => {
+    await expect(resolveSettings({ profile: '__proto__' }, env)).rejects.toThrow(
+      'The profile name "__proto__" (from --profile) is reserved: choose another',
+    )
+    await expect(resolveSettings({}, { ...env, TRAY_PROFILE: 'constructor' })).rejects.toThrow(
+      'The profile name "constructor" (from TRAY_PROFILE) is reserved',
+    )
+    expect(await resolveSettings({ profile: 'toString' }, env)).toMatchObject({
+      token: undefined,
+      region: 'us',
+    })
+  })
 })

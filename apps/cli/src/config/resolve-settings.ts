@@ -1,7 +1,13 @@
 import { isTrayRegion, TRAY_REGIONS, type TrayRegion } from '@traykit/core'
 import { usageError } from '../cli-error'
 import type { GlobalArgs } from '../global-args'
-import { configPath, type LoadedConfig, readConfig } from './config-file'
+import {
+  checkProfileName,
+  configPath,
+  type LoadedConfig,
+  profileOf,
+  readConfig,
+} from './config-file'
 
 /** Where a setting came from, strongest first. */
 export type SettingSource = 'flag' | 'env' | 'profile' | 'default'
@@ -37,7 +43,8 @@ export async function resolveSettings(
   const path = configPath(env)
   const loaded = await readConfig(path)
   const profile = flags.profile || env.TRAY_PROFILE || 'default'
-  const stored = loaded.config.profiles[profile] ?? {}
+  checkProfileName(profile, flags.profile ? '--profile' : 'TRAY_PROFILE')
+  const stored = profileOf(loaded.config, profile) ?? {}
   const pick = (flag: [string, string | undefined], envName: string, saved: string | undefined) => {
     if (flag[1]) return { value: flag[1], source: 'flag' as const, where: flag[0] }
     const fromEnv = env[envName]

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -67,5 +68,18 @@ describe('writeFileAtomic', () => {
     ).rejects.toMatchObject({ code })
     expect(await readFile(path, 'utf8')).toBe('{"profiles":{"default":{"token":"old"}}}\n')
     expect(await readdir(dir)).toEqual(['config.json'])
+  })
+
+  it('removes the temporary files of writers that died, and keeps those of running ones', async () => {
+    const dir = await freshDir()
+    const path = join(dir, 'config.json')
+    // A process that has ended: its id names no running process (ids are not reused at once).
+    const { pid: dead } = spawnSync(process.execPath, ['-e', '0'])
+    const abandoned = `.config.json.${dead}.0a1b2c3d4e5f.tmp`
+    const inFlight = `.config.json.${process.ppid}.0a1b2c3d4e5f.tmp`
+    const unrelated = `.config.json.${dead}.notes`
+    for (const name of [abandoned, inFlight, unrelated]) await writeFile(join(dir, name), '{"a"')
+    await writeFileAtomic(path, '{}\n')
+    expect((await readdir(dir)).sort()).toEqual([inFlight, unrelated, 'config.json'].sort())
   })
 })

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { brokenJson } from '../__fixtures__/hostile-input'
 import { parseJson } from './parse-json'
 
 function failure(text: string): string {
@@ -38,7 +40,37 @@ describe('parseJson', () => {
     expect(failure('{"token": "s3cret-value" oops}')).not.toContain('s3cret')
   })
 
+  it('skips a byte order mark, counting columns after it', () => {
+    expect(parseJson('\uFEFF{"a":1}', '--input')).toEqual({ a: 1 })
+    expect(failure('\uFEFF{"a":}')).toBe(
+      '--input is not valid JSON: expected a value at line 1, column 6',
+    )
+  })
+
   it('is a usage error (exit 2)', () => {
     expect(() => parseJson('{', 'x')).toThrow(expect.objectContaining({ exitCode: 2 }))
+  })
+
+  it('agrees with JSON.parse on what is JSON, and points inside the text where it is not', () => {
+    fc.assert(
+      fc.property(fc.oneof(brokenJson, fc.json(), fc.string({ unit: 'binary' })), (text) => {
+        let expected: unknown
+        try {
+          expected = JSON.parse(text.replace(/^\uFEFF/, ''))
+        } catch {
+          const message = failure(text)
+          const at = /^--input is not valid JSON: (.+) at line (\d+), column (\d+)$/.exec(message)
+          expect(at, message).not.toBeNull()
+          // The scanner found the break JSON.parse found, not its fallback for deep nesting.
+          expect(at![1]).not.toBe('nested too deeply')
+          const lines = text.split('\n')
+          expect(Number(at![2])).toBeLessThanOrEqual(lines.length)
+          expect(Number(at![3])).toBeLessThanOrEqual(lines[Number(at![2]) - 1]!.length + 1)
+          return
+        }
+        expect(parseJson(text, '--input')).toEqual(expected)
+      }),
+      { numRuns: 1000 },
+    )
   })
 })

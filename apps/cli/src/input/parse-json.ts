@@ -4,7 +4,9 @@ import { usageError } from '../cli-error'
  * Parses JSON typed by a person, and when it is broken says where (line and column) and why,
  * without quoting the text back: it may hold a secret.
  */
-export function parseJson(text: string, source: string): unknown {
+export function parseJson(given: string, source: string): unknown {
+  // Some editors start a UTF-8 file with a byte order mark, which JSON readers may ignore.
+  const text = given.startsWith('\uFEFF') ? given.slice(1) : given
   try {
     return JSON.parse(text)
   } catch {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { JsonObject } from '@traykit/core'
 import { usageError } from '../cli-error'
 import { currentRun } from '../cli-io'
+import { assertJsonInput } from './assert-json-input'
 import { parseJson } from './parse-json'
 import { readStdin } from './read-stdin'
 
@@ -16,6 +17,7 @@ export async function readInput(flag: string | undefined): Promise<JsonObject> {
     text = await readStdin(io.stdin)
     source = '--input from stdin'
   } else if (flag.startsWith('@')) {
+    if (flag === '@') throw usageError('--input @ needs a file name, such as --input @input.json')
     const path = resolve(io.cwd, flag.slice(1))
     source = `--input file ${flag.slice(1)}`
     try {
@@ -30,6 +32,7 @@ export async function readInput(flag: string | undefined): Promise<JsonObject> {
       `${source} must be a JSON object (the operation's input), got ${describe(value)}`,
     )
   }
+  assertJsonInput(value, source)
   return value as JsonObject
 }
 

@@ -1,6 +1,7 @@
-import { type CliIo, currentRun, redactSecrets } from '../cli-io'
+import { type CliIo, currentRun, type OutStream, redactSecrets } from '../cli-io'
 import { type Colors, createColors, wantsColor } from './colors'
 import { type Column, type Overflow, renderTable } from './render-table'
+import { safeJson, safeText } from './safe-text'
 import { withSpinner } from './spinner'
 
 /** How a command talks to its user: one JSON document for scripts, text and tables for people. */
@@ -32,20 +33,29 @@ export function createOutput(flags: { json?: boolean; color?: boolean; debug?: b
   const colors = createColors(!json && wantsColor(io.stdout, io.env, flags.color !== false))
   const errColors = createColors(wantsColor(io.stderr, io.env, flags.color !== false))
   const spin = !json && !flags.debug && io.stderr.isTTY === true
-  const out = (line: string) => io.stdout.write(`${redactSecrets(line)}\n`)
-  const err = (line: string) => io.stderr.write(`${redactSecrets(line)}\n`)
+  const write = (stream: OutStream, text: string) => stream.write(`${redactSecrets(text)}\n`)
+  const out = (line: string) => write(io.stdout, safeText(line))
+  const err = (line: string) => write(io.stderr, safeText(line))
   return {
     json,
     colors,
     io,
     // Indented for a terminal, one line for a pipe.
-    data: (value) => out(JSON.stringify(value, null, io.stdout.isTTY ? 2 : undefined)),
-    table: (columns, rows, overflow) =>
+    data: (value) =>
+      write(io.stdout, safeJson(JSON.stringify(value, null, io.stdout.isTTY ? 2 : undefined))),
+    table: <T>(columns: Column<T>[], rows: T[], overflow?: Overflow) =>
       out(
-        renderTable(columns, rows, colors, {
-          width: io.stdout.isTTY ? io.stdout.columns : undefined,
-          overflow,
-        }),
+        // Each cell is redacted before the table cuts or wraps it to the terminal's width: a
+        // token cut in two would slip past the redaction of whole lines.
+        renderTable(
+          columns.map((c) => ({ ...c, value: (row: T) => redactSecrets(safeText(c.value(row))) })),
+          rows,
+          colors,
+          {
+            width: io.stdout.isTTY ? io.stdout.columns : undefined,
+            overflow,
+          },
+        ),
       ),
     text: out,
     note: (line) => {
