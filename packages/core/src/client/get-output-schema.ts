@@ -33,7 +33,7 @@ export async function getOutputSchema(
   )
   const parsed = v.safeParse(OutputSchemaResultSchema, output)
   if (!parsed.success) {
-    throw new TrayResponseError(`${operation} did not return an output_schema`, {
+    throw new TrayResponseError(`${operation} did not return an object at output.output_schema`, {
       status: 200,
       path: 'output.output_schema',
     })

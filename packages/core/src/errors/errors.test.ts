@@ -158,6 +158,14 @@ describe('the token appears in no error', () => {
     })
   }
 
+  it("quotes the start of a third party's long body, and keeps it whole in output", () => {
+    const page = `<html>${'x'.repeat(1_000_000)}</html>`
+    const output = { response: { statusCode: 502, body: page } }
+    const error = new TrayConnectorError(output, { connector: 'trello', operation: 'get_board' })
+    expect(error.message).toBe(`trello get_board failed with status 502: ${page.slice(0, 500)}…`)
+    expect(error.output).toBe(output)
+  })
+
   it('JSON.stringify gives the useful fields', () => {
     const error = new TrayConnectorError(
       { response: { statusCode: 404 }, message: 'gone' },

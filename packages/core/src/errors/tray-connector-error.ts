@@ -1,4 +1,7 @@
+import { clip } from '../_clip'
 import { TrayError } from './tray-error'
+
+const MAX_DETAIL = 500
 
 /**
  * The call ran and the third-party service failed (`outcome: "error"` inside a 200).
@@ -13,11 +16,12 @@ export class TrayConnectorError extends TrayError {
 
   constructor(output: Record<string, unknown>, context: { connector: string; operation: string }) {
     const statusCode = readStatusCode(output)
+    // A third party's body can be a whole HTML page: the message quotes its start, `output` holds it all.
     const detail = readMessage(output)
     super(
       `${context.connector} ${context.operation} failed` +
         (statusCode !== undefined ? ` with status ${statusCode}` : '') +
-        (detail ? `: ${detail}` : ''),
+        (detail ? `: ${clip(detail, MAX_DETAIL)}` : ''),
     )
     this.statusCode = statusCode
     this.output = output

@@ -1,40 +1,22 @@
 import { dereference, type Schema, type SchemaDraft } from '@cfworker/json-schema'
 import type { JsonObject } from '../schemas/json-object'
-import { isObject } from './_json-schema'
+import { prepareSchema } from './_prepare-schema'
 
 /** An input schema ready for @cfworker/json-schema: a private copy and its `$ref` table. */
 export interface CompiledSchema {
   readonly schema: Schema
   readonly refs: Record<string, Schema | boolean>
   readonly draft: SchemaDraft
+  /** The address the validator resolves the schema's `$ref`s against. */
+  readonly base: string
+  /** Whether it has `$ref`s, which can recurse and loop. */
+  readonly hasRefs: boolean
 }
 
 /** A schema that cannot be compiled, remembered so it is not retried on every call. */
 export interface BrokenSchema {
   readonly error: string
 }
-
-// Keywords whose value is one schema, a list of schemas (or one), or a map of schemas.
-const SCHEMA_KEYWORDS = new Set([
-  'additionalItems',
-  'additionalProperties',
-  'contains',
-  'else',
-  'if',
-  'not',
-  'propertyNames',
-  'then',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-])
-const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'items', 'oneOf', 'prefixItems'])
-const SCHEMA_MAP_KEYWORDS = new Set([
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'patternProperties',
-  'properties',
-])
 
 const MAX_BY_TEXT = 128
 let compileCount = 0
@@ -65,7 +47,7 @@ export function compiledSchema(inputSchema: JsonObject): CompiledSchema | Broken
   }
   let compiled = text === undefined ? undefined : byText.get(text)
   if (compiled === undefined) {
-    compiled = compile(inputSchema)
+    compiled = compile(inputSchema, text)
     if (text !== undefined) byText.set(text, compiled)
     for (const oldest of byText.keys()) {
       if (byText.size <= MAX_BY_TEXT) break
@@ -89,80 +71,26 @@ function sameShape(shape: unknown[], schema: JsonObject): boolean {
   return keys.every((key, i) => shape[i * 2] === key && shape[i * 2 + 1] === schema[key])
 }
 
-function compile(inputSchema: JsonObject): CompiledSchema | BrokenSchema {
+function compile(inputSchema: JsonObject, text: string | undefined): CompiledSchema | BrokenSchema {
   compileCount++
   try {
-    const schema = prepare(inputSchema) as Schema
-    return { schema, refs: dereference(schema), draft: draftOf(inputSchema.$schema) }
+    const schema = prepareSchema(inputSchema) as Schema
+    const refs = dereference(schema)
+    const base = String((schema as { __absolute_uri__?: unknown }).__absolute_uri__ ?? '')
+    // A schema with no JSON text (a cycle) may have anything: it counts as having them.
+    const hasRefs = text === undefined || /"\$(?:ref|recursiveRef)"/.test(text)
+    return { schema, refs, draft: draftOf(inputSchema.$schema), base, hasRefs }
   } catch (error) {
+    if (error instanceof RangeError) return { error: 'it is nested too deeply' }
     return { error: error instanceof Error ? error.message : String(error) }
   }
 }
 
 // Tray's `$schema` is its own URL, not a meta-schema: its schemas use draft-04/07 keywords,
 // which the validator's draft-7 mode covers once draft-04's boolean exclusive bounds are
-// rewritten (see `prepare`). Later drafts change `$ref` and `items`, so they are honoured.
+// rewritten (see `prepareSchema`). Later drafts change `$ref` and `items`, so they are honoured.
 function draftOf(uri: unknown): SchemaDraft {
   if (typeof uri === 'string' && uri.includes('2020-12')) return '2020-12'
   if (typeof uri === 'string' && uri.includes('2019-09')) return '2019-09'
   return '7'
-}
-
-/**
- * A private copy of a schema for the validator, which writes bookkeeping properties into the
- * schema objects it is given (so a caller's frozen or shared schema must not be handed over).
- * Along the way: boolean schemas become objects, so errors under them carry correct
- * locations; annotation objects (Tray's `lookup`, unknown keywords) are left out, since the
- * validator would walk them as schemas; draft-04's `exclusiveMinimum: true` becomes draft-07's
- * numeric form.
- */
-function prepare(node: unknown): unknown {
-  if (node === true) return {}
-  if (node === false) return { not: {} }
-  if (!isObject(node)) return node
-  // Plain objects, not null-prototype ones: the validator reads dozens of keywords from every
-  // node, and V8 reads a plain object's properties several times faster.
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(node)) {
-    if (SCHEMA_KEYWORDS.has(key)) out[key] = prepare(value)
-    else if (SCHEMA_LIST_KEYWORDS.has(key))
-      out[key] = Array.isArray(value) ? value.map(prepare) : prepare(value)
-    else if (SCHEMA_MAP_KEYWORDS.has(key) || key === 'dependencies')
-      out[key] = isObject(value) ? mapSchemas(value) : value
-    // Values the validator only reads (`enum`, `const`, `default`, `dependentRequired`) are
-    // shared, not copied; other objects are annotations. `__proto__` is no keyword, and
-    // assigning it would replace the prototype.
-    else if (
-      key !== '__proto__' &&
-      (!isObject(value) || key === 'const' || key === 'default' || key === 'dependentRequired')
-    )
-      out[key] = value
-  }
-  for (const [bound, exclusive] of [
-    ['minimum', 'exclusiveMinimum'],
-    ['maximum', 'exclusiveMaximum'],
-  ] as const) {
-    if (out[exclusive] === true && typeof out[bound] === 'number') {
-      out[exclusive] = out[bound]
-      delete out[bound]
-    } else if (typeof out[exclusive] === 'boolean') {
-      delete out[exclusive]
-    }
-  }
-  return out
-}
-
-function mapSchemas(map: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  // `dependencies` mixes schemas with lists of names; lists are kept as they are. A field may
-  // be named `__proto__`, so keys are defined rather than assigned.
-  for (const [key, value] of Object.entries(map)) {
-    Object.defineProperty(out, key, {
-      value: Array.isArray(value) ? value : prepare(value),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
-  }
-  return out
 }

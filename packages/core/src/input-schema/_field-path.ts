@@ -30,3 +30,13 @@ export function writeField(target: JsonObject, name: string, value: unknown): Js
 export function joinPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key
 }
+
+/** Sets an own, enumerable field: defined, not assigned, since a field may be `__proto__`. */
+export function setField(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
+}

@@ -1,5 +1,7 @@
+import { clip } from '../_clip'
 import { valueAt } from './_field-path'
 import type { JsonType } from './_json-schema'
+import { jsonText } from './_json-text'
 
 const ARTICLES: Record<JsonType, string> = {
   string: 'a string',
@@ -22,7 +24,7 @@ export function subjectOf(path: readonly string[], input: unknown): string {
     end--
     container = valueAt(input, path.slice(0, end - 1))
   }
-  return `${end === 0 ? 'input' : path[end - 1]}${indexes}`
+  return `${end === 0 ? 'input' : clip(path[end - 1]!)}${indexes}`
 }
 
 /** `a string, a number or a boolean`. */
@@ -48,8 +50,9 @@ export function describeValue(value: unknown): string {
 
 /** An allowed value as a person reads it: `Label (value)` when Tray gives a label that differs. */
 export function choicePhrase(value: unknown, label: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return typeof label === 'string' && label !== text ? `${label} (${text})` : text
+  // A value with no JSON text (too deep to write out) is named by its kind.
+  const text = clip(typeof value === 'string' ? value : (jsonText(value) ?? describeValue(value)))
+  return typeof label === 'string' && label !== text ? `${clip(label)} (${text})` : text
 }
 
 /** `Equal to, Not equal to, …`, capped so a long enum does not drown the message. */

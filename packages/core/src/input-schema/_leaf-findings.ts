@@ -1,5 +1,7 @@
 import type { OutputUnit } from '@cfworker/json-schema'
+import { clip } from '../_clip'
 import type { ValidationIssue } from '../errors/tray-validation-error'
+import { shownPattern } from './_bounded-pattern'
 import type { CompiledSchema } from './_compiled-schema'
 import { schemaAt, segmentsOf } from './_error-location'
 import { joinPath, valueAt } from './_field-path'
@@ -35,7 +37,7 @@ const SENTENCES: Record<string, (n: unknown) => string> = {
   minLength: (n) =>
     n === 1 ? 'must not be empty' : `must be at least ${count(n, 'character')} long`,
   maxLength: (n) => `must be at most ${count(n, 'character')} long`,
-  pattern: (n) => `must match the pattern ${n}`,
+  pattern: (n) => `must match the pattern ${clip(String(shownPattern(n)))}`,
   format: (n) => `must be a valid ${n}`,
   minItems: (n) => `must have at least ${count(n, 'item')}`,
   maxItems: (n) => `must have at most ${count(n, 'item')}`,
@@ -59,12 +61,12 @@ export function leafFindings(error: OutputUnit, ctx: FindingContext): Finding[] 
     case 'required':
       return namesIn(node, 'required')
         .filter((key) => isObject(value) && !Object.hasOwn(value, key))
-        .map((key) => ({ path: joinPath(path, key), message: `${key} is required` }))
+        .map((key) => ({ path: joinPath(path, key), message: `${clip(key)} is required` }))
     case 'dependencies':
     case 'dependentRequired':
       return missingDependants(n, value).map(([key, dependant]) => ({
         path: joinPath(path, dependant),
-        message: `${dependant} is required when ${key} is set`,
+        message: `${clip(dependant)} is required when ${clip(key)} is set`,
       }))
     case 'type': {
       const types = typesOf(node)
@@ -106,7 +108,8 @@ function forbidden(
   const key = at.at(-1) ?? ''
   const holder = schemaAt(ctx.compiled, where.slice(0, -2)) ?? {}
   const suggestion = closestName(key, Object.keys(propertiesOf(holder)))
-  return `unknown field "${key}" (not in the schema${suggestion ? `; did you mean "${suggestion}"?` : ''})`
+  const hint = suggestion ? `; did you mean "${clip(suggestion)}"?` : ''
+  return `unknown field "${clip(key)}" (not in the schema${hint})`
 }
 
 function missingDependants(dependencies: unknown, value: unknown): [string, string][] {

@@ -1,4 +1,5 @@
 import type { OutputUnit } from '@cfworker/json-schema'
+import { clip } from '../_clip'
 import type { ValidationIssue } from '../errors/tray-validation-error'
 import type { CompiledSchema } from './_compiled-schema'
 import { schemaAt, segmentsOf } from './_error-location'
@@ -24,8 +25,10 @@ const WRAPPERS = new Set([
 ])
 // Errors followed by their sub-errors, which are read together as one problem.
 const GROUPS = new Set(['anyOf', 'contains', 'oneOf', 'propertyNames'])
+/** Issues listed at most: enough to fix a form, and no message of megabytes. */
+export const MAX_ISSUES = 100
 
-/** Turns the validator's raw errors into one readable issue per problem. */
+/** Turns the validator's raw errors into one readable issue per problem (the first `MAX_ISSUES`). */
 export function issuesFromErrors(
   errors: readonly OutputUnit[],
   compiled: CompiledSchema,
@@ -37,7 +40,7 @@ export function issuesFromErrors(
     const key = `${path}\n${message}`
     if (seen.has(key)) continue
     seen.add(key)
-    issues.push({ path, message })
+    if (issues.push({ path, message }) === MAX_ISSUES) break
   }
   // Every raw error was a wrapper of nothing readable: still say something true.
   const first = errors[0]
@@ -58,13 +61,14 @@ function findings(errors: readonly OutputUnit[], ctx: FindingContext): Finding[]
       const prefix = `${error.keywordLocation}/`
       let end = i + 1
       while (end < errors.length && errors[end]!.keywordLocation.startsWith(prefix)) end++
-      out.push(...groupFindings(error, errors.slice(i + 1, end), ctx))
+      // Pushed one by one: a spread of 100 000 findings overflows the stack.
+      for (const finding of groupFindings(error, errors.slice(i + 1, end), ctx)) out.push(finding)
       i = end - 1
     } else if (
       !WRAPPERS.has(error.keyword) &&
       !(['enum', 'const'].includes(error.keyword) && wrongType.has(schemaAndValue(error)))
     ) {
-      out.push(...leafFindings(error, ctx))
+      for (const finding of leafFindings(error, ctx)) out.push(finding)
     }
   }
   return out
@@ -79,7 +83,7 @@ function groupFindings(head: OutputUnit, children: OutputUnit[], ctx: FindingCon
   }
   if (head.keyword === 'propertyNames') {
     const key = segmentsOf(children[0]?.instanceLocation ?? head.instanceLocation).at(-1) ?? ''
-    return [{ path: joinPath(path, key), message: `field name "${key}" is not allowed` }]
+    return [{ path: joinPath(path, key), message: `field name "${clip(key)}" is not allowed` }]
   }
 
   // anyOf / oneOf: sort the sub-errors by the alternative they belong to.
@@ -88,7 +92,10 @@ function groupFindings(head: OutputUnit, children: OutputUnit[], ctx: FindingCon
   const branches = new Map<string, OutputUnit[]>()
   for (const child of children) {
     const branch = segmentsOf(child.keywordLocation)[where.length] ?? ''
-    branches.set(branch, [...(branches.get(branch) ?? []), child])
+    const list = branches.get(branch)
+    // Pushed, not copied: a copy per child is quadratic in a deep recursive schema's errors.
+    if (list) list.push(child)
+    else branches.set(branch, [child])
   }
   const matches = (Array.isArray(alternatives) ? alternatives.length : 0) - branches.size
   if (matches > 1) {

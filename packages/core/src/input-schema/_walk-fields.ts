@@ -27,10 +27,10 @@ export function walkFields(root: SchemaNode): WalkedField[] {
 
 function visit(node: SchemaNode, path: string, depth: number, fields: WalkedField[]): void {
   if (depth > MAX_DEPTH) return
-  const required = namesIn(node, 'required')
-  const advanced = namesIn(node, 'advanced')
+  const required = new Set(namesIn(node, 'required'))
+  const advanced = new Set(namesIn(node, 'advanced'))
   for (const [key, schema] of Object.entries(propertiesOf(node))) {
-    add(fields, joinPath(path, key), schema, required.includes(key), advanced.includes(key), depth)
+    add(fields, joinPath(path, key), schema, required.has(key), advanced.has(key), depth)
   }
   const items = node.items
   if (Array.isArray(items)) {

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../schemas/json-object'
 import type { Operation } from '../schemas/operation'
+import { setField } from './_field-path'
 import {
   isObject,
   type JsonType,
@@ -8,6 +9,7 @@ import {
   type SchemaNode,
   typesOf,
 } from './_json-schema'
+import { jsonText } from './_json-text'
 import { copyJson } from './_templates'
 
 // Values that pass the validator's check of each format.
@@ -26,6 +28,9 @@ const FORMAT_EXAMPLES: Record<string, string> = {
   uuid: '00000000-0000-4000-8000-000000000000',
 }
 const MAX_DEPTH = 64
+// A schema may ask for any length; an example past these is cut short (and then fails the check).
+const MAX_EXAMPLE_LENGTH = 10_000
+const MAX_EXAMPLE_ITEMS = 1_000
 
 /**
  * A call payload holding the operation's required fields (and the required fields inside
@@ -47,12 +52,7 @@ function exampleObject(node: SchemaNode, depth: number): JsonObject {
   const input: JsonObject = {}
   for (const key of namesIn(node, 'required')) {
     const schema = properties[key]
-    Object.defineProperty(input, key, {
-      value: exampleValue(isObject(schema) ? schema : {}, key, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
+    setField(input, key, exampleValue(isObject(schema) ? schema : {}, key, depth + 1))
   }
   return input
 }
@@ -63,11 +63,11 @@ function exampleValue(node: SchemaNode, name: string, depth: number): unknown {
   if (node.default !== undefined && fits(node.default, node, types)) return copyJson(node.default)
   if (Array.isArray(node.enum) && node.enum.length > 0) return copyJson(node.enum[0])
   const alternatives = node.anyOf ?? node.oneOf
-  if (Array.isArray(alternatives) && isObject(alternatives[0])) {
+  if (Array.isArray(alternatives) && isObject(alternatives[0]) && depth <= MAX_DEPTH) {
     const rest = Object.fromEntries(
       Object.entries(node).filter(([key]) => key !== 'anyOf' && key !== 'oneOf'),
     )
-    return exampleValue({ ...rest, ...alternatives[0] }, name, depth)
+    return exampleValue({ ...rest, ...alternatives[0] }, name, depth + 1)
   }
   const type = types.find((t) => t !== 'null') ?? types[0] ?? inferType(node)
   switch (type) {
@@ -94,8 +94,9 @@ function inferType(node: SchemaNode): JsonType {
 
 // A schema's `default` need not be valid (JSON Schema does not check it): an example must be.
 function fits(value: unknown, node: SchemaNode, types: readonly JsonType[]): boolean {
-  const text = JSON.stringify(value)
-  if (Array.isArray(node.enum) && !node.enum.some((option) => JSON.stringify(option) === text)) {
+  const text = jsonText(value)
+  if (text === undefined) return false
+  if (Array.isArray(node.enum) && !node.enum.some((option) => jsonText(option) === text)) {
     return false
   }
   if (types.length === 0) return true
@@ -118,13 +119,15 @@ function fits(value: unknown, node: SchemaNode, types: readonly JsonType[]): boo
 }
 
 function exampleString(node: SchemaNode, name: string): string {
-  const example = typeof node.format === 'string' ? FORMAT_EXAMPLES[node.format] : undefined
-  if (example !== undefined) return example
+  const format = node.format
+  if (typeof format === 'string' && Object.hasOwn(FORMAT_EXAMPLES, format)) {
+    return FORMAT_EXAMPLES[format]!
+  }
   // Lengths count code points, as JSON Schema does.
   const chars = Array.from(`<${name}>`)
   const min = typeof node.minLength === 'number' ? node.minLength : 0
   const max = typeof node.maxLength === 'number' ? node.maxLength : Number.POSITIVE_INFINITY
-  while (chars.length < min) chars.push('x')
+  while (chars.length < Math.min(min, MAX_EXAMPLE_LENGTH)) chars.push('x')
   return chars.slice(0, Math.max(max, 0)).join('')
 }
 
@@ -173,7 +176,7 @@ function exampleArray(node: SchemaNode, name: string, depth: number): unknown[] 
   // One item even where none is needed, so the example shows what an item looks like.
   const min = typeof node.minItems === 'number' ? node.minItems : 0
   const max = typeof node.maxItems === 'number' ? node.maxItems : Number.POSITIVE_INFINITY
-  const count = Math.min(Math.max(min, 1), max)
+  const count = Math.min(Math.max(min, 1), max, MAX_EXAMPLE_ITEMS)
   const items = node.items
   return Array.from({ length: count }, (_, i) => {
     const item = Array.isArray(items) ? items[i] : items

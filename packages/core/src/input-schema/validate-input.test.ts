@@ -271,8 +271,8 @@ describe('validateInput on JSON Schema keywords', () => {
       { path: 'ratio', message: 'ratio must be a multiple of 0.25' },
       { path: 'name', message: 'name must be at most 3 characters long' },
       { path: 'name', message: 'name must match the pattern ^[a-z]*$' },
-      { path: 'tags', message: 'tags must have at most 2 items' },
       { path: 'tags', message: 'tags must not contain the same item twice' },
+      { path: 'tags', message: 'tags must have at most 2 items' },
     ])
   })
 
@@ -475,7 +475,7 @@ describe('validateInput never throws (property-based)', () => {
       ),
     ).toEqual({
       valid: false,
-      issues: [{ path: '', message: 'input is nested too deeply to validate' }],
+      issues: [{ path: '', message: 'input cannot be sent as JSON (it is nested too deeply)' }],
     })
   })
 })
