@@ -6,12 +6,13 @@ export function redactText(text: string, secret: string | undefined): string {
 }
 
 /**
- * Removes the secret from a response body, spelled as it is or as JSON escapes it, so that
- * neither the parsed value nor a message quoting it can carry the token.
+ * Makes the redaction of response bodies for one secret: it is removed as written and as JSON
+ * escapes it, so that neither the parsed value nor a message quoting it can carry it. The
+ * escaped spelling is worked out once, not on every response.
  */
-export function redactJsonText(text: string, secret: string | undefined): string {
-  if (!secret) return text
+export function jsonTextRedactor(secret: string | undefined): (text: string) => string {
+  if (!secret) return (text) => text
   const spelled = JSON.stringify(secret).slice(1, -1)
-  const redacted = redactText(text, secret)
-  return spelled === secret ? redacted : redactText(redacted, spelled)
+  if (spelled === secret) return (text) => redactText(text, secret)
+  return (text) => redactText(redactText(text, secret), spelled)
 }

@@ -9,7 +9,7 @@ import {
 import { TrayValidationError } from '../errors/tray-validation-error'
 import { ErrorBodySchema } from '../schemas/error-body'
 import { createCancellations } from './_cancellation'
-import { redactJsonText, redactText } from './_redact'
+import { jsonTextRedactor, redactText } from './_redact'
 import type { RateLimiter } from './rate-limiter'
 import {
   type BackoffOptions,
@@ -86,6 +86,7 @@ export function createTransport(config: TransportConfig) {
   }
   if (config.token) baseHeaders.authorization = `Bearer ${config.token}`
   const cancellations = createCancellations(config.timeoutMs)
+  const redactBody = jsonTextRedactor(config.token)
 
   async function request<T>(spec: RequestSpec<T>): Promise<T> {
     const safe = spec.method === 'GET' || spec.idempotent === true
@@ -191,7 +192,7 @@ export function createTransport(config: TransportConfig) {
     // A server that echoes request headers (a proxy, a gateway, a third party's error) would
     // hand the token to whoever reads the answer: it leaves the body and the request id here,
     // whatever the status, before anything parses, quotes or logs them.
-    text = redactJsonText(text, config.token)
+    text = redactBody(text)
     const requestId = redactText(readRequestId(response.headers) ?? '', config.token) || undefined
     config.hooks.onResponse?.({
       method: spec.method,

@@ -1,6 +1,12 @@
 import type { TrayClient, TrayClientOptions } from '@traykit/core'
 import type { MockFault, MockTray } from '@traykit/testing'
-import { ECHO_CHANNEL, ECHO_PAGE, echoBody, MISSHAPEN_CATALOG } from './echoing-tray'
+import {
+  ECHO_CHANNEL,
+  ECHO_PAGE,
+  echoBody,
+  echoingFailure,
+  MISSHAPEN_CATALOG,
+} from './echoing-tray'
 import { AUTH_ID, TOKEN } from './secret-token'
 
 /** The scan's client, or a new one with some options changed. */
@@ -67,9 +73,7 @@ export const CORE_CASES: CoreCase[] = [
     error: 'TrayServerError',
     fault: (mock) =>
       mock.fail({
-        status: 500,
-        body: echoBody(500),
-        headers: { 'x-request-id': `Bearer ${TOKEN}` },
+        ...echoingFailure(500),
         ...onConnectors,
       }),
     run: (client) => client().listConnectors(),

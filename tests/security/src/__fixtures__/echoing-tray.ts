@@ -15,6 +15,11 @@ export function echoBody(status: number): { message: string; request: object } {
   }
 }
 
+/** A failure answer that echoes the Authorization header in its body and its request id. */
+export function echoingFailure(status: number) {
+  return { status, body: echoBody(status), headers: { 'x-request-id': `Bearer ${TOKEN}` } }
+}
+
 /** The same echo in an HTML page, as a gateway's error page would show it. */
 export const ECHO_PAGE = `<html><body><h1>Bad gateway</h1><pre>authorization: Bearer ${TOKEN}</pre></body></html>`
 

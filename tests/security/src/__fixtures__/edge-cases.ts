@@ -1,5 +1,11 @@
 import type { MockFault, MockTray } from '@traykit/testing'
-import { ECHO_CHANNEL, ECHO_PAGE, echoBody, MISSHAPEN_CATALOG } from './echoing-tray'
+import {
+  ECHO_CHANNEL,
+  ECHO_PAGE,
+  echoBody,
+  echoingFailure,
+  MISSHAPEN_CATALOG,
+} from './echoing-tray'
 import { TOKEN } from './secret-token'
 
 /** A request to the edge handler, and the status it must get. */
@@ -130,10 +136,8 @@ export const EDGE_CASES: EdgeCase[] = [
     ...send({ channel: 'C1', text: 'hi' }),
     fault: (mock) =>
       mock.fail({
-        status: 429,
+        ...echoingFailure(429),
         retryAfter: 120,
-        body: echoBody(429),
-        headers: { 'x-request-id': `Bearer ${TOKEN}` },
         match: { route: 'call' },
       }),
     status: 429,
@@ -144,9 +148,7 @@ export const EDGE_CASES: EdgeCase[] = [
     headers: SIGNED_IN,
     fault: (mock) =>
       mock.fail({
-        status: 500,
-        body: echoBody(500),
-        headers: { 'x-request-id': `Bearer ${TOKEN}` },
+        ...echoingFailure(500),
         ...onConnectors,
       }),
     status: 500,

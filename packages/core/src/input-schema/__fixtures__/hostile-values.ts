@@ -199,6 +199,20 @@ export function sparse(value: unknown): unknown[] {
 const cyclic: Record<string, unknown> = labelled({ a: 'x' }, '<cyclic object>')
 cyclic.self = cyclic
 
+/** `fc.anything` options for every kind of value JavaScript has that JSON does not. */
+export const NON_JSON_VALUES = {
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSet: true,
+  withSparseArray: true,
+  withTypedArray: true,
+  stringUnit: 'binary',
+} as const
+
 /**
  * Inputs as nothing should send them: any JavaScript value (boxed, typed arrays, Maps, null
  * prototypes, sparse arrays, bigints), functions and symbols, cycles, `__proto__` and
@@ -206,18 +220,9 @@ cyclic.self = cyclic
  */
 export const hostileInput: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({
+    ...NON_JSON_VALUES,
     key: fc.oneof(fieldName, fc.string({ unit: 'binary', maxLength: 6 })),
     maxDepth: 3,
-    withBigInt: true,
-    withBoxedValues: true,
-    withDate: true,
-    withMap: true,
-    withNullPrototype: true,
-    withObjectString: true,
-    withSet: true,
-    withSparseArray: true,
-    withTypedArray: true,
-    stringUnit: 'binary',
   }),
   fc.dictionary(
     fieldName,
