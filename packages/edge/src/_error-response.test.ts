@@ -78,6 +78,22 @@ describe('upstream failures', () => {
     expect(await response.json()).toMatchObject({ code: 'upstream_invalid_response' })
   })
 
+  it('answer 502 when Tray answers a call with a redirect, sent once and never followed', async () => {
+    const { mock, call } = setup({ maxRetries: 2 })
+    mock.fail({
+      status: 307,
+      headers: { location: 'https://elsewhere.example/call' },
+      match: { route: 'call' },
+    })
+    const response = await call(SEND_MESSAGE)
+    expect(response.status).toBe(502)
+    expect(await response.json()).toEqual({
+      message: 'Tray answered with a redirect, which is not followed',
+      code: 'upstream_redirect',
+    })
+    expect(mock.calls.filter((c) => c.route === 'call')).toHaveLength(1)
+  })
+
   it('answer 502 in JSON when a call result is nested too deeply to write back out', async () => {
     const onError = vi.fn()
     const { mock, call } = setup({ onError })

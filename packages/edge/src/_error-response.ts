@@ -47,6 +47,14 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
     return answer(502, 'Tray could not be reached', 'upstream_unreachable')
   }
   if (error instanceof TrayResponseError) {
+    // Core follows no redirect (the token would go with it): a redirect is not a 2xx.
+    if (error.status < 200 || error.status > 299) {
+      return answer(
+        502,
+        'Tray answered with a redirect, which is not followed',
+        'upstream_redirect',
+      )
+    }
     return answer(
       502,
       'Tray answered with a body of an unexpected shape',

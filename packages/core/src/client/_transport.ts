@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { clip } from '../_clip'
 import { createApiError, TrayRateLimitError, TrayServerError } from '../errors/tray-api-error'
 import {
   TrayAbortError,
@@ -68,6 +69,9 @@ export interface RequestSpec<T> {
 /** Headers Tray or a gateway in front of it may use for a request id. */
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-tray-request-id', 'request-id', 'x-amzn-requestid']
 
+/** The statuses fetch follows; any other 3xx is an answer like a 4xx. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+
 /** Error codes that mean the request never left this machine, so it cannot have run. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -87,6 +91,7 @@ export function createTransport(config: TransportConfig) {
   if (config.token) baseHeaders.authorization = `Bearer ${config.token}`
   const cancellations = createCancellations(config.timeoutMs)
   const redactBody = jsonTextRedactor(config.token)
+  const redirects = refusedRedirects()
 
   async function request<T>(spec: RequestSpec<T>): Promise<T> {
     const safe = spec.method === 'GET' || spec.idempotent === true
@@ -171,7 +176,12 @@ export function createTransport(config: TransportConfig) {
     let text: string
     try {
       try {
-        const init: RequestInit = { method: spec.method, headers, signal: cancellation.signal }
+        const init: RequestInit = {
+          method: spec.method,
+          headers,
+          signal: cancellation.signal,
+          ...redirects,
+        }
         if (body !== undefined) init.body = body
         response = await Promise.race([config.fetch(url, init), deadline])
       } catch (error) {
@@ -203,6 +213,13 @@ export function createTransport(config: TransportConfig) {
       requestId,
     })
 
+    if (response.type === 'opaqueredirect' || REDIRECT_STATUSES.has(response.status)) {
+      const location = response.headers.get('location')
+      throw redirected(
+        response.status,
+        location === null ? '' : ` to ${redactText(clip(location, 200), config.token)}`,
+      )
+    }
     if (!response.ok) throw apiError(response, text, requestId)
     if (!spec.schema) return undefined as T
     return parseBody(spec.schema, text, response.status)
@@ -213,6 +230,8 @@ export function createTransport(config: TransportConfig) {
       if (error instanceof TrayAbortError || error instanceof TrayTimeoutError) return error
       const code = errorCode(error)
       const reason = deepestMessage(error)
+      // Where fetch refuses redirects itself (`redirect: "error"`), its message says so.
+      if (/redirect/i.test(reason)) return redirected(0, '')
       const detail = redactText(
         code && !reason.includes(code) ? `${reason} (${code})` : reason,
         config.token,
@@ -226,6 +245,14 @@ export function createTransport(config: TransportConfig) {
         beforeSend,
         cause: { code, message: redactText(describe(error), config.token) },
       })
+    }
+
+    function redirected(status: number, where: string): TrayResponseError {
+      const answered = status === 0 ? 'with a redirect' : `${status} (a redirect${where})`
+      return new TrayResponseError(
+        `Tray answered ${spec.method} ${url} ${answered}, which traykit does not follow: the token is only sent to ${originOf(url)}, and a call is not sent again`,
+        { status, path: '' },
+      )
     }
 
     function timeoutError(): TrayTimeoutError {
@@ -276,6 +303,22 @@ export function createTransport(config: TransportConfig) {
 }
 
 export type Transport = ReturnType<typeof createTransport>
+
+/**
+ * The fetch options that refuse redirects: Tray's API never redirects, and following one would
+ * send the token, or a billed call, somewhere else. `"error"` (with `window: null`) also spares
+ * undici a copy of every request body, which it makes only so that it could follow; workerd
+ * accepts only `"manual"`, so there a redirect is an answer that the transport refuses.
+ */
+function refusedRedirects(): RequestInit {
+  const refusing: RequestInit = { redirect: 'error', window: null }
+  try {
+    new Request('http://traykit.invalid/', refusing)
+    return refusing
+  } catch {
+    return { redirect: 'manual' }
+  }
+}
 
 function failureKind(error: unknown): FailureKind | undefined {
   if (error instanceof TrayRateLimitError) return 'rate-limited'

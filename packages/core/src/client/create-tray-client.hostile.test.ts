@@ -230,7 +230,11 @@ async function settle(promise: Promise<unknown>) {
 function expectErrorFor(answer: Answer, error: unknown): void {
   if (answer.kind === 'network') expect(error).toBeInstanceOf(TrayConnectionError)
   else if (answer.kind === 'stall') expect(error).toBeInstanceOf(TrayTimeoutError)
-  else if (answer.status >= 300) {
+  else if ([301, 302, 303, 307, 308].includes(answer.status)) {
+    // A redirect is never followed: it is an answer that does not fit.
+    expect(error).toBeInstanceOf(TrayResponseError)
+    expect((error as TrayResponseError).status).toBe(answer.status)
+  } else if (answer.status >= 300) {
     expect(error).toBeInstanceOf(TrayApiError)
     expect((error as TrayApiError).status).toBe(answer.status)
     if (answer.status === 429) expect(error).toBeInstanceOf(TrayRateLimitError)

@@ -34,10 +34,10 @@ export class TrayAbortError extends TrayError {
   }
 }
 
-/** A response body did not fit the shape Tray documents. */
+/** A response did not fit what Tray documents: a body of another shape, or a redirect. */
 export class TrayResponseError extends TrayError {
   static override readonly kind: string = 'TrayResponseError'
-  /** The HTTP status of the response. */
+  /** The HTTP status of the response; 0 for a redirect whose status the runtime keeps to itself. */
   readonly status: number
   /** Where in the body the shape broke (`elements.0.version`), or `''` for the body itself. */
   readonly path: string

@@ -168,6 +168,15 @@ const wrongShape: Record<RequestKind, unknown> = {
   call: { outcome: 'done', output: {} },
 }
 
+/**
+ * A redirect is refused, never followed: following would carry the token and a billed call to
+ * wherever it points. Node's fetch refuses it itself, so the status is not known (0).
+ */
+const REFUSED_REDIRECT = {
+  status: 0,
+  message: expect.stringMatching(/with a redirect, which traykit does not follow/),
+}
+
 /** The matrix: every fault, for a read and for a call. */
 export const FAULT_CASES: FaultCase[] = [
   refusal(400, TrayBadRequestError),
@@ -187,6 +196,26 @@ export const FAULT_CASES: FaultCase[] = [
     call: rejects(TrayRateLimitError, 1, {
       fields: { retryAfterMs: OVER_CAP_RETRY_AFTER_S * 1000 },
     }),
+  },
+  {
+    fault: '307 redirect to itself',
+    times: 'always',
+    // Back to the same route: a followed redirect would show as a second request.
+    setup: {
+      mock: (mock, scope, kind) =>
+        mock.fail({
+          status: 307,
+          headers: {
+            location:
+              kind === 'read'
+                ? '/core/v1/connectors'
+                : '/core/v1/connectors/slack/versions/9.1/call',
+          },
+          ...scope,
+        }),
+    },
+    read: rejects(TrayResponseError, 1, { fields: REFUSED_REDIRECT }),
+    call: rejects(TrayResponseError, 1, { fields: REFUSED_REDIRECT }),
   },
   ...serverError(500),
   ...serverError(502),
