@@ -20,7 +20,7 @@ const CALL_BODY = JSON.stringify({
 const CONNECTIONS = 16
 const WARMUP_SECONDS = 1
 const SECONDS = 1.5
-const ROUNDS = 3
+const ROUNDS = 5
 
 if (process.argv[1] === here) await runServer(process.argv[2], process.argv[3], process.argv[4])
 
