@@ -216,7 +216,7 @@ describe('the command line', () => {
         '--auth-id',
         '00000000-0000-4000-8000-000000000009',
       ],
-      'text has no lookup in send_message (fields with lookups: workspace_id, channel)',
+      'text has no lookup in send_message; nothing was sent\n  - text: has no lookup; the fields with one are workspace_id, channel',
     ],
     [
       ['call', 'slack', 'send_message', '--auth-id', 'abc', ...setFlags('channel=C', 'text=t')],

@@ -69,6 +69,9 @@ export interface RequestSpec<T> {
 /** Headers Tray or a gateway in front of it may use for a request id. */
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-tray-request-id', 'request-id', 'x-amzn-requestid']
 
+/** How much of Tray's error message an error's `message` quotes. */
+const MAX_MESSAGE = 500
+
 /** The statuses fetch follows; any other 3xx is an answer like a 4xx. */
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
@@ -267,9 +270,10 @@ export function createTransport(config: TransportConfig) {
     const body = tryParseJson(text) ?? text
     const parsed = v.safeParse(ErrorBodySchema, body)
     // An empty message says nothing: the status does.
+    // A message pages long (a proxy's HTML, a stack trace) is cut: `body` keeps all of it.
     const message =
       parsed.success && parsed.output.message.trim() !== ''
-        ? parsed.output.message
+        ? clip(parsed.output.message, MAX_MESSAGE)
         : `Tray answered ${response.status} ${response.statusText}`.trim()
     return createApiError({
       status: response.status,

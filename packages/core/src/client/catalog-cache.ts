@@ -14,13 +14,24 @@ export interface CatalogCacheOptions {
   operationsTtlMs?: number
 }
 
+/** A load that callers share, and who still waits on it. */
+interface SharedLoad {
+  promise: Promise<unknown>
+  controller: AbortController
+  /** Callers with a signal that has not aborted. */
+  waiting: number
+  /** A caller without a signal waits too: nothing can end the load then. */
+  pinned: boolean
+}
+
 /**
  * Reads through a cache store, and makes concurrent reads of one key share one load.
- * A caller's abort ends its own wait, never the shared load other callers are waiting on.
+ * A caller's abort ends its own wait; the load itself ends when every caller has aborted,
+ * and never while one is still waiting on it.
  */
 export class CatalogCache {
   readonly #store: CacheStore | undefined
-  readonly #inflight = new Map<string, Promise<unknown>>()
+  readonly #inflight = new Map<string, SharedLoad>()
 
   constructor(store: CacheStore | undefined) {
     this.#store = store
@@ -29,41 +40,62 @@ export class CatalogCache {
   async read<T>(
     key: string,
     ttlMs: number,
-    load: () => Promise<T>,
+    load: (signal: AbortSignal) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T> {
     if (signal?.aborted) throw new TrayAbortError()
     if (this.#store) {
       const hit = await this.#store.get(key)
       if (hit !== undefined && hit !== null) return hit as T
+      // The signal may have aborted while an async store answered.
+      if (signal?.aborted) throw new TrayAbortError()
     }
-    let shared = this.#inflight.get(key) as Promise<T> | undefined
-    if (!shared) {
-      shared = load().then(async (value) => {
-        await this.#store?.set(key, value, ttlMs)
-        return value
-      })
-      const settled = shared.finally(() => this.#inflight.delete(key))
-      // Nobody may be waiting when it fails (all aborted): keep that from being "unhandled".
-      settled.catch(() => {})
-      this.#inflight.set(key, settled)
+    const shared = this.#inflight.get(key) ?? this.#start(key, ttlMs, load)
+    if (!signal) {
+      shared.pinned = true
+      return shared.promise as Promise<T>
     }
-    return signal ? raceAbort(shared, signal) : shared
+    shared.waiting++
+    return raceAbort(shared.promise as Promise<T>, signal, () => {
+      shared.waiting--
+      if (shared.waiting > 0 || shared.pinned) return
+      // Nobody waits any more: end the request, and let the next read start afresh.
+      if (this.#inflight.get(key) === shared) this.#inflight.delete(key)
+      shared.controller.abort()
+    })
+  }
+
+  #start<T>(key: string, ttlMs: number, load: (signal: AbortSignal) => Promise<T>): SharedLoad {
+    const controller = new AbortController()
+    const loaded = load(controller.signal).then(async (value) => {
+      await this.#store?.set(key, value, ttlMs)
+      return value
+    })
+    const shared: SharedLoad = { promise: loaded, controller, waiting: 0, pinned: false }
+    shared.promise = loaded.finally(() => {
+      if (this.#inflight.get(key) === shared) this.#inflight.delete(key)
+    })
+    // Nobody may be waiting when it fails (all aborted): keep that from being "unhandled".
+    shared.promise.catch(() => {})
+    this.#inflight.set(key, shared)
+    return shared
   }
 }
 
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new TrayAbortError())
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new TrayAbortError())
-    signal.addEventListener('abort', onAbort, { once: true })
+    const abort = () => {
+      reject(new TrayAbortError())
+      onAbort()
+    }
+    signal.addEventListener('abort', abort, { once: true })
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort)
+        signal.removeEventListener('abort', abort)
         resolve(value)
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
+        signal.removeEventListener('abort', abort)
         reject(error)
       },
     )

@@ -323,7 +323,8 @@ describe('cancellation', () => {
     const { server, tray } = client([{ stall: 'headers' }], { cache: false })
     const controller = new AbortController()
     const pending = tray.listConnectors({ signal: controller.signal })
-    await Promise.resolve()
+    // Once the request is out: then the abort has to end it.
+    await new Promise((resolve) => setTimeout(resolve, 0))
     controller.abort()
     await expect(pending).rejects.toBeInstanceOf(TrayAbortError)
     expect(server.requests).toHaveLength(1)

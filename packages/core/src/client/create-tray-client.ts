@@ -78,11 +78,12 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     const list = await cache.read(
       `${cacheScope}:connectors`,
       connectorsTtl,
-      async () => {
+      async (signal) => {
         const body = await transport.request({
           method: 'GET',
           path: apiPath`/core/v1/connectors`,
           schema: ConnectorListSchema,
+          signal,
         })
         return body.elements
       },
@@ -127,8 +128,13 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     const list = await cache.read(
       `${cacheScope}:operations:${connector}@${version}`,
       operationsTtl,
-      async () => {
-        const body = await transport.request({ method: 'GET', path, schema: OperationListSchema })
+      async (signal) => {
+        const body = await transport.request({
+          method: 'GET',
+          path,
+          schema: OperationListSchema,
+          signal,
+        })
         return body.elements
       },
       opts.signal,

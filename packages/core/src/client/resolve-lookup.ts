@@ -54,8 +54,14 @@ export async function resolveLookup(
   const lookup = findLookup(operation, field)
   if (!lookup) {
     const fields = getLookups(operation).map((l) => l.path)
-    const message = `${field} has no lookup in ${operation.name}${fields.length ? ` (fields with lookups: ${fields.join(', ')})` : ''}`
-    throw new TrayValidationError(message, [{ path: field, message }])
+    throw new TrayValidationError(`${field} has no lookup in ${operation.name}; nothing was sent`, [
+      {
+        path: field,
+        message: fields.length
+          ? `has no lookup; the fields with one are ${fields.join(', ')}`
+          : `${operation.name} has no field with a lookup`,
+      },
+    ])
   }
   const missing = missingDependencies(lookup, input)
   if (missing.length > 0) {

@@ -60,6 +60,16 @@ describe('status → class', () => {
       message: body.message,
     })
   })
+
+  it('quotes the first 500 characters of a message pages long; body keeps it all', async () => {
+    const long = `upstream exploded: ${'stack frame\n'.repeat(100_000)}`
+    const server = scriptedFetch({ status: 502, body: { message: long, code: 'boom' } })
+    const tray = createTrayClient({ token: TOKEN, fetch: server.fetch, maxRetries: 0 })
+    const error = await tray.listConnectors().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TrayServerError)
+    expect((error as TrayServerError).message).toBe(`${long.slice(0, 500)}…`)
+    expect((error as TrayServerError).body).toEqual({ message: long, code: 'boom' })
+  })
 })
 
 describe('instanceof across duplicate installs', () => {

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { TrayAbortError } from '../errors/tray-transport-errors'
+import { CONNECTORS, scriptedFetch, TOKEN } from './__fixtures__/scripted-fetch'
+import { CatalogCache } from './catalog-cache'
+import { createTrayClient } from './create-tray-client'
+
+/** A load that waits until `finish` is called, and shows the signal it was given. */
+function pendingLoad() {
+  let finish: (value: string) => void = () => {}
+  const signals: AbortSignal[] = []
+  const load = (signal: AbortSignal) => {
+    signals.push(signal)
+    return new Promise<string>((resolve, reject) => {
+      finish = resolve
+      signal.addEventListener('abort', () => reject(new TrayAbortError()), { once: true })
+    })
+  }
+  return { load, signals, finish: (value: string) => finish(value) }
+}
+
+describe('CatalogCache: aborting a shared read', () => {
+  it('ends one caller’s wait, and the load goes on for the others', async () => {
+    const cache = new CatalogCache(undefined)
+    const { load, signals, finish } = pendingLoad()
+    const leaving = new AbortController()
+    const first = cache.read('k', 1000, load, leaving.signal)
+    const second = cache.read('k', 1000, load, new AbortController().signal)
+    leaving.abort()
+    await expect(first).rejects.toBeInstanceOf(TrayAbortError)
+    expect(signals).toHaveLength(1)
+    expect(signals[0]?.aborted).toBe(false)
+    finish('catalog')
+    await expect(second).resolves.toBe('catalog')
+  })
+
+  it('ends the load when every caller has aborted, and the next read starts a new one', async () => {
+    const cache = new CatalogCache(undefined)
+    const { load, signals, finish } = pendingLoad()
+    const callers = [new AbortController(), new AbortController()]
+    const reads = callers.map((c) => cache.read('k', 1000, load, c.signal))
+    for (const c of callers) c.abort()
+    for (const read of reads) await expect(read).rejects.toBeInstanceOf(TrayAbortError)
+    expect(signals[0]?.aborted).toBe(true)
+    const again = cache.read('k', 1000, load)
+    expect(signals).toHaveLength(2)
+    expect(signals[1]?.aborted).toBe(false)
+    finish('fresh')
+    await expect(again).resolves.toBe('fresh')
+  })
+
+  it('never ends a load that a caller without a signal waits on', async () => {
+    const cache = new CatalogCache(undefined)
+    const { load, signals, finish } = pendingLoad()
+    const leaving = new AbortController()
+    const patient = cache.read('k', 1000, load)
+    const aborted = cache.read('k', 1000, load, leaving.signal)
+    leaving.abort()
+    await expect(aborted).rejects.toBeInstanceOf(TrayAbortError)
+    expect(signals[0]?.aborted).toBe(false)
+    finish('catalog')
+    await expect(patient).resolves.toBe('catalog')
+  })
+
+  it('refuses at once a signal that aborted while an async store answered', async () => {
+    const leaving = new AbortController()
+    const cache = new CatalogCache({
+      get: async () => {
+        leaving.abort()
+        return undefined
+      },
+      set: () => {},
+    })
+    const { load, signals } = pendingLoad()
+    await expect(cache.read('k', 1000, load, leaving.signal)).rejects.toBeInstanceOf(TrayAbortError)
+    expect(signals).toHaveLength(0)
+  })
+})
+
+describe('a client read aborted by its only caller', () => {
+  it('ends the request itself, not only the wait', async () => {
+    const server = scriptedFetch({ stall: 'headers' })
+    const seen: AbortSignal[] = []
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      if (init?.signal) seen.push(init.signal)
+      return server.fetch(input, init)
+    }
+    const tray = createTrayClient({ token: TOKEN, fetch })
+    const caller = new AbortController()
+    const read = tray.listConnectors({ signal: caller.signal })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    caller.abort()
+    await expect(read).rejects.toBeInstanceOf(TrayAbortError)
+    expect(server.requests).toHaveLength(1)
+    expect(seen[0]?.aborted).toBe(true)
+  })
+
+  it('leaves nothing behind: the next read sends a request of its own', async () => {
+    const server = scriptedFetch({ stall: 'headers' }, { status: 200, body: CONNECTORS })
+    const tray = createTrayClient({ token: TOKEN, fetch: server.fetch })
+    const caller = new AbortController()
+    const read = tray.listConnectors({ signal: caller.signal })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    caller.abort()
+    await expect(read).rejects.toBeInstanceOf(TrayAbortError)
+    await expect(tray.listConnectors()).resolves.toHaveLength(4)
+    expect(server.requests).toHaveLength(2)
+  })
+})
