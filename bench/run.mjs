@@ -13,6 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
  * @property {{ name: string, value: number }} baseline
  * @property {boolean} higherIsBetter
  * @property {string} [target]
+ * @property {{ min: number, max: number }} [spread] the lowest and highest ratio of the runs
+ *   the figure is the median of, where the suite measured it in rounds
  */
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -55,7 +57,7 @@ const table = [
     `${fmt(r.value)} ${r.unit}`,
     r.baseline.name,
     `${fmt(r.baseline.value)} ${r.unit}`,
-    fmt(r.ratio),
+    r.spread ? `${fmt(r.ratio)} (${fmt(r.spread.min)}–${fmt(r.spread.max)})` : fmt(r.ratio),
     r.target ? `${r.target} ${r.targetMet ? 'met' : 'MISSED'}` : '',
   ]),
 ]

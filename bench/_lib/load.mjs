@@ -27,24 +27,44 @@ export async function load({ url, method = 'GET', headers, body, connections, se
 
 /**
  * Warms up the baseline and the subject, then runs `rounds` of baseline, subject, subject,
- * baseline; resolves with the median of each figure per side.
+ * baseline; resolves with the median of each figure per side, and each round's ratio of the
+ * subject's figures to the baseline's (the two runs of a side averaged), so a reader sees how
+ * far the rounds of one run agree.
  * @template {Record<string, number>} Figures
  * @param {{ baseline: (seconds: number) => Promise<Figures>,
  *   subject: (seconds: number) => Promise<Figures>, rounds: number, seconds: number,
  *   warmupSeconds: number }} options
- * @returns {Promise<{ baseline: Figures, subject: Figures }>}
+ * @returns {Promise<{ baseline: Figures, subject: Figures, roundRatios: Figures[] }>}
  */
 export async function loadInTurns({ baseline, subject, rounds, seconds, warmupSeconds }) {
   await baseline(warmupSeconds)
   await subject(warmupSeconds)
   const runs = { baseline: [], subject: [] }
+  const roundRatios = []
   for (let round = 0; round < rounds; round++) {
-    runs.baseline.push(await baseline(seconds))
-    runs.subject.push(await subject(seconds))
-    runs.subject.push(await subject(seconds))
-    runs.baseline.push(await baseline(seconds))
+    const b1 = await baseline(seconds)
+    const s1 = await subject(seconds)
+    const s2 = await subject(seconds)
+    const b2 = await baseline(seconds)
+    runs.baseline.push(b1, b2)
+    runs.subject.push(s1, s2)
+    roundRatios.push(
+      Object.fromEntries(
+        Object.keys(b1).map((key) => [key, (s1[key] + s2[key]) / (b1[key] + b2[key])]),
+      ),
+    )
   }
-  return { baseline: medians(runs.baseline), subject: medians(runs.subject) }
+  return { baseline: medians(runs.baseline), subject: medians(runs.subject), roundRatios }
+}
+
+/**
+ * The lowest and highest of the rounds' ratios for one figure, for a row's `spread`.
+ * @param {Array<Record<string, number>>} roundRatios
+ * @param {string} key
+ */
+export function spreadOf(roundRatios, key) {
+  const ratios = roundRatios.map((ratios) => ratios[key])
+  return { min: Math.min(...ratios), max: Math.max(...ratios) }
 }
 
 /** The median of each figure over a side's runs. */

@@ -5,7 +5,7 @@
 // those servers.
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { bundleDist } from '../_lib/bundle-dist.mjs'
-import { load, loadInTurns } from '../_lib/load.mjs'
+import { load, loadInTurns, spreadOf } from '../_lib/load.mjs'
 import { serveApp } from '../_lib/serve-app.mjs'
 import { announcePorts, childServers } from '../_lib/start-server.mjs'
 
@@ -20,7 +20,7 @@ const CALL_BODY = JSON.stringify({
 const CONNECTIONS = 16
 const WARMUP_SECONDS = 1
 const SECONDS = 1.5
-const ROUNDS = 5
+const ROUNDS = 8
 
 if (process.argv[1] === here) await runServer(process.argv[2], process.argv[3], process.argv[4])
 
@@ -78,7 +78,11 @@ export default async function () {
     ]
     const rows = []
     for (const route of routes) {
-      const { subject: h, baseline: b } = await loadInTurns({
+      const {
+        subject: h,
+        baseline: b,
+        roundRatios,
+      } = await loadInTurns({
         baseline: measure(bare, route),
         subject: measure(handler, route),
         rounds: ROUNDS,
@@ -94,6 +98,7 @@ export default async function () {
           baseline: { name: baseline, value: b.rps },
           higherIsBetter: true,
           target: '>= 0.85',
+          spread: spreadOf(roundRatios, 'rps'),
         },
         {
           name: `edge: ${route.label} through the handler (${route.how}), p99 latency`,
@@ -101,6 +106,7 @@ export default async function () {
           value: h.p99,
           baseline: { name: baseline, value: b.p99 },
           higherIsBetter: false,
+          spread: spreadOf(roundRatios, 'p99'),
         },
         {
           // The mock bounds both throughputs; this is the handler's own cost, whatever the upstream.
@@ -109,6 +115,7 @@ export default async function () {
           value: h.cpuPerRequest,
           baseline: { name: baseline, value: b.cpuPerRequest },
           higherIsBetter: false,
+          spread: spreadOf(roundRatios, 'cpuPerRequest'),
         },
       )
     }
