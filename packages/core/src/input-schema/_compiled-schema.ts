@@ -73,6 +73,12 @@ function sameShape(shape: unknown[], schema: JsonObject): boolean {
 
 function compile(inputSchema: JsonObject, text: string | undefined): CompiledSchema | BrokenSchema {
   compileCount++
+  if (text !== undefined && text.includes('"$recursiveRef"') && hasEmbeddedIds(inputSchema, text)) {
+    return {
+      error:
+        'it uses $recursiveRef beside embedded $id resources, which traykit cannot validate within its bounds',
+    }
+  }
   try {
     const schema = prepareSchema(inputSchema) as Schema
     const refs = dereference(schema)
@@ -84,6 +90,16 @@ function compile(inputSchema: JsonObject, text: string | undefined): CompiledSch
     if (error instanceof RangeError) return { error: 'it is nested too deeply' }
     return { error: error instanceof Error ? error.message : String(error) }
   }
+}
+
+/**
+ * Whether a `$id` names a resource inside the schema (any `"$id"` but the root's: a field of
+ * that name counts too, erring on the side of refusing). There `$recursiveRef` may resolve
+ * elsewhere than the root, so it cannot be read as a `$ref` to `#`.
+ */
+function hasEmbeddedIds(inputSchema: JsonObject, text: string): boolean {
+  const ids = text.split('"$id"').length - 1
+  return ids > (typeof inputSchema.$id === 'string' ? 1 : 0)
 }
 
 // Tray's `$schema` is its own URL, not a meta-schema: its schemas use draft-04/07 keywords,

@@ -38,7 +38,7 @@ export const MAX_UNIQUE_CHECKED = 1000
  * locations; annotation objects (Tray's `lookup`, unknown keywords) are left out, since the
  * validator would walk them as schemas; draft-04's `exclusiveMinimum: true` becomes draft-07's
  * numeric form; and every check that could take unbounded time on a hostile input is bounded
- * (`pattern`, `patternProperties`, `uniqueItems`, the `url` format).
+ * (`pattern`, `patternProperties`, `uniqueItems`, the `url` format, `$recursiveRef` as a `$ref`).
  */
 export function prepareSchema(node: unknown): unknown {
   if (node === true) return {}
@@ -79,6 +79,15 @@ export function prepareSchema(node: unknown): unknown {
       (!isObject(value) || key === 'default' || key === 'dependentRequired')
     )
       out[key] = value
+  }
+  if (out.$recursiveRef === '#') {
+    // In one schema resource (`compiledSchema` refuses the others), `$recursiveRef: "#"` always
+    // lands on the root, as `$ref: "#"` does; as a `$ref` it counts against the `$ref` budget,
+    // which the validator's own anchor-following would bypass. Under `allOf`, so that the
+    // keywords beside it still apply whatever the draft (draft 7 ignores those beside `$ref`).
+    delete out.$recursiveRef
+    const allOf = Array.isArray(out.allOf) ? out.allOf : out.allOf === undefined ? [] : [out.allOf]
+    out.allOf = [...allOf, { $ref: '#' }]
   }
   if (uncheckedNames) {
     delete out.additionalProperties

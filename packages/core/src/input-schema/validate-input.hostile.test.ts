@@ -181,6 +181,49 @@ describe('$ref', () => {
       { path: 'a', message: 'a does not match any of the allowed forms' },
     ])
   })
+
+  test('$recursiveRef counts against the same budget', () => {
+    // Draft 2019-09's recursion through an anchor: the validator follows it without a lookup,
+    // so before it was read as a `$ref`, this 60-level input took 2^60 steps.
+    const doubling = {
+      $schema: 'https://json-schema.org/draft/2019-09/schema',
+      $recursiveAnchor: true,
+      type: 'object',
+      anyOf: [
+        { required: ['z'], properties: { a: { $recursiveRef: '#' } } },
+        { required: ['y'], properties: { a: { $recursiveRef: '#' } } },
+      ],
+    }
+    expect(
+      check(
+        doubling,
+        nest(60, (inner) => ({ a: inner })),
+      ),
+    ).toEqual(
+      unusable(
+        `its $refs were followed ${REF_BUDGET} times: a $ref loop, input nested too deeply, or too many alternatives`,
+      ),
+    )
+    // Within the bound it recurses to the root, as the draft says.
+    expect(check(doubling, { z: 1, a: { y: 1, a: { z: 1 } } })).toEqual({ valid: true })
+    // The innermost level has neither z nor y: the alternatives fail from there up to the root.
+    expect(issuesOf(check(doubling, { z: 1, a: { y: 1, a: {} } }))).toEqual([
+      { path: '', message: 'input does not match any of the allowed forms' },
+    ])
+  })
+
+  test('$recursiveRef beside embedded $id resources is refused: it could resolve elsewhere', () => {
+    const embedded = {
+      $schema: 'https://json-schema.org/draft/2019-09/schema',
+      $recursiveAnchor: true,
+      properties: { tree: { $id: 'https://example.com/tree', items: { $recursiveRef: '#' } } },
+    }
+    expect(check(embedded, { tree: [] })).toEqual(
+      unusable(
+        'it uses $recursiveRef beside embedded $id resources, which traykit cannot validate within its bounds',
+      ),
+    )
+  })
 })
 
 describe('size', () => {
