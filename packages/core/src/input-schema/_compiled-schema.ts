@@ -73,7 +73,7 @@ function sameShape(shape: unknown[], schema: JsonObject): boolean {
 
 function compile(inputSchema: JsonObject, text: string | undefined): CompiledSchema | BrokenSchema {
   compileCount++
-  if (text !== undefined && text.includes('"$recursiveRef"') && hasEmbeddedIds(inputSchema, text)) {
+  if (text?.includes('"$recursiveRef"') && hasEmbeddedIds(inputSchema, text)) {
     return {
       error:
         'it uses $recursiveRef beside embedded $id resources, which traykit cannot validate within its bounds',
