@@ -253,7 +253,7 @@ export function createTransport(config: TransportConfig) {
     function redirected(status: number, where: string): TrayResponseError {
       const answered = status === 0 ? 'with a redirect' : `${status} (a redirect${where})`
       return new TrayResponseError(
-        `Tray answered ${spec.method} ${url} ${answered}, which traykit does not follow: the token is only sent to ${originOf(url)}, and a call is not sent again`,
+        `Tray answered ${spec.method} ${url} ${answered}, which traykit does not follow: the token is only sent to ${originOf(url)}${spec.call ? ', and a call is not sent again' : ''}`,
         { status, path: '' },
       )
     }

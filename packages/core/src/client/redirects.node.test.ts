@@ -61,7 +61,7 @@ describe('redirects are never followed (Node fetch)', () => {
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TrayResponseError)
     expect((error as Error).message).toMatch(
-      /^Tray answered GET http:\/\/127\.0\.0\.1:\d+\/core\/v1\/connectors with a redirect, which traykit does not follow: the token is only sent to http:\/\/127\.0\.0\.1:\d+/,
+      /^Tray answered GET http:\/\/127\.0\.0\.1:\d+\/core\/v1\/connectors with a redirect, which traykit does not follow: the token is only sent to http:\/\/127\.0\.0\.1:\d+$/,
     )
     expect(tray.hits).toHaveLength(1)
     expect(elsewhere.hits).toEqual([])
