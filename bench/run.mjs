@@ -57,7 +57,7 @@ const table = [
     `${fmt(r.value)} ${r.unit}`,
     r.baseline.name,
     `${fmt(r.baseline.value)} ${r.unit}`,
-    r.spread ? `${fmt(r.ratio)} (${fmt(r.spread.min)}–${fmt(r.spread.max)})` : fmt(r.ratio),
+    r.spread ? `${fmt(r.ratio)} (rounds ${fmt(r.spread.min)}–${fmt(r.spread.max)})` : fmt(r.ratio),
     r.target ? `${r.target} ${r.targetMet ? 'met' : 'MISSED'}` : '',
   ]),
 ]
