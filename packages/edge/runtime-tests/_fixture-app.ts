@@ -12,7 +12,7 @@ export const SESSION = 'Bearer app-session-1'
  * The app every runtime serves: the handler under /tray in front of a mock Tray (in-process
  * fetch), and /__mock to read what the mock billed. The mock echoes the Authorization header
  * it receives in a call's output and, for shopify's operations, in an error body, as a careless
- * upstream would.
+ * upstream would, and redirects twilio-output's operations elsewhere.
  */
 export function createFixtureApp(): Hono {
   const mock = createMockTray({ tokens: [FIXTURE_TOKEN] })
@@ -25,6 +25,12 @@ export function createFixtureApp(): Hono {
     status: 500,
     body: { message: `Upstream rejected Authorization: Bearer ${FIXTURE_TOKEN}` },
     match: { route: 'operations', connector: 'shopify' },
+  })
+  // A Tray that redirects: followed, the token would go along.
+  mock.fail({
+    status: 307,
+    headers: { location: 'https://elsewhere.test/operations' },
+    match: { route: 'operations', connector: 'twilio-output' },
   })
 
   const app = new Hono()

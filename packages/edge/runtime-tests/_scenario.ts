@@ -127,6 +127,18 @@ export function describeRuntime(
       })
     })
 
+    it('answers 502 to a redirect from Tray, and follows none', async () => {
+      const response = await record(
+        `${fixture.url}/tray/core/v1/connectors/twilio-output/versions/2.1/operations`,
+        { headers: { authorization: SESSION } },
+      )
+      expect(response.status).toBe(502)
+      expect(await response.json()).toEqual({
+        message: 'Tray answered with a redirect, which is not followed',
+        code: 'upstream_redirect',
+      })
+    })
+
     it('never showed the token in any answer', () => {
       expect(answers.length).toBeGreaterThan(5)
       for (const answer of answers) expect(answer).not.toContain(FIXTURE_TOKEN)
