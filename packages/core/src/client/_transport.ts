@@ -315,14 +315,20 @@ export type Transport = ReturnType<typeof createTransport>
  * accepts only `"manual"`, so there a redirect is an answer that the transport refuses.
  */
 function refusedRedirects(): RequestInit {
+  // Worked out once per runtime (its Request class), not for every client an edge pool makes.
+  const runtime = globalThis.Request
+  if (redirectsFor?.runtime === runtime) return redirectsFor.init
   const refusing: RequestInit = { redirect: 'error', window: null }
+  let init: RequestInit = refusing
   try {
     new Request('http://traykit.invalid/', refusing)
-    return refusing
   } catch {
-    return { redirect: 'manual' }
+    init = { redirect: 'manual' }
   }
+  redirectsFor = { runtime, init }
+  return init
 }
+let redirectsFor: { runtime: typeof Request; init: RequestInit } | undefined
 
 function failureKind(error: unknown): FailureKind | undefined {
   if (error instanceof TrayRateLimitError) return 'rate-limited'

@@ -86,8 +86,7 @@ export function prepareSchema(node: unknown): unknown {
     // which the validator's own anchor-following would bypass. Under `allOf`, so that the
     // keywords beside it still apply whatever the draft (draft 7 ignores those beside `$ref`).
     delete out.$recursiveRef
-    const allOf = Array.isArray(out.allOf) ? out.allOf : out.allOf === undefined ? [] : [out.allOf]
-    out.allOf = [...allOf, { $ref: '#' }]
+    addToAllOf(out, { $ref: '#' })
   }
   if (uncheckedNames) {
     delete out.additionalProperties
@@ -97,8 +96,7 @@ export function prepareSchema(node: unknown): unknown {
     delete out.uniqueItems
     // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, for the validator.
     const guard = { if: { maxItems: MAX_UNIQUE_CHECKED }, then: { uniqueItems: true } }
-    const allOf = Array.isArray(out.allOf) ? out.allOf : out.allOf === undefined ? [] : [out.allOf]
-    out.allOf = [...allOf, guard]
+    addToAllOf(out, guard)
   }
   for (const [bound, exclusive] of [
     ['minimum', 'exclusiveMinimum'],
@@ -112,6 +110,12 @@ export function prepareSchema(node: unknown): unknown {
     }
   }
   return out
+}
+
+/** Adds a subschema the node must also match, keeping any `allOf` it has. */
+function addToAllOf(out: Record<string, unknown>, schema: Record<string, unknown>): void {
+  const allOf = Array.isArray(out.allOf) ? out.allOf : out.allOf === undefined ? [] : [out.allOf]
+  out.allOf = [...allOf, schema]
 }
 
 /**
