@@ -1,5 +1,6 @@
 export type { JsonType } from './_json-schema'
 export { assertValidInput } from './assert-valid-input'
+export { checkInputBounds, INPUT_LIMITS, type InputLimits } from './check-input-bounds'
 export { describeFields, type FieldDescription } from './describe-fields'
 export { examplePayload } from './example-payload'
 export { fillLookupInput } from './fill-lookup-input'
