@@ -1,6 +1,6 @@
 import { createTrayClient, TrayError } from '@traykit/core'
 import type { Env } from 'hono'
-import type { TrayHandlerOptions } from './handler-options'
+import type { TrayHandlerBaseOptions, TrayHandlerOptions } from './handler-options'
 
 const OPTION_NAMES = new Set<string>([
   'token',
@@ -22,7 +22,9 @@ const OPTION_NAMES = new Set<string>([
  * Refuses a handler that would be open by accident or misconfigured, when it is created rather
  * than on its first request. `allow` and `cors` are checked where they are compiled.
  */
-export function checkOptions<E extends Env>(options: TrayHandlerOptions<E>): void {
+export function checkOptions<E extends Env>(typed: TrayHandlerOptions<E>): void {
+  // The types already refuse most of this; plain JavaScript callers and casts get here too.
+  const options = typed as TrayHandlerBaseOptions<E> & { authorize?: unknown; public?: unknown }
   if (typeof options !== 'object' || options === null) {
     throw new TrayError(
       'createTrayHandler: options must be an object with at least token and authorize',

@@ -252,14 +252,18 @@ describe('the request id', () => {
 
 describe('creating a handler', () => {
   it('requires authorize, unless public: true is explicit', () => {
+    // The types refuse these too; untyped callers get the same refusals at runtime.
+    // @ts-expect-error neither authorize nor public: true
     expect(() => createTrayHandler({ token: TOKEN })).toThrow(
       /authorize is required.*public: true/s,
     )
+    // @ts-expect-error public: false is no way to serve without authorize
     expect(() => createTrayHandler({ token: TOKEN, public: false })).toThrow(
       /authorize is required/,
     )
     expect(() => createTrayHandler({ token: TOKEN, public: true })).not.toThrow()
     expect(() => createTrayHandler({ token: TOKEN, authorize: () => true })).not.toThrow()
+    // @ts-expect-error both at once
     expect(() => createTrayHandler({ token: TOKEN, public: true, authorize: () => true })).toThrow(
       /either authorize or public: true/,
     )

@@ -36,14 +36,10 @@ export interface CorsOptions {
   allowHeaders?: readonly string[] | undefined
 }
 
-/** Options of `createTrayHandler`. */
-export interface TrayHandlerOptions<E extends Env = Env> {
+/** The options every handler takes, whoever it serves. */
+export interface TrayHandlerBaseOptions<E extends Env = Env> {
   /** The upstream Tray token. It stays on the server: it is never returned, in a body or a header. */
   token: TokenSource<E>
-  /** Whether this request may use the handler at all; `false` answers 401. Required unless `public: true`. */
-  authorize?: ((c: Context<E>) => boolean | Promise<boolean>) | undefined
-  /** Serve anyone, with no `authorize`. Must be explicit: a handler is never open by accident. */
-  public?: boolean | undefined
   /** Which connectors and operations may be called (403 otherwise). Default: none. */
   allow?: AllowMap | AllowPredicate<E> | undefined
   /** Cross-origin access; off by default (same-origin callers only). */
@@ -65,3 +61,26 @@ export interface TrayHandlerOptions<E extends Env = Env> {
   /** Sees every error answered with a 5xx (upstream failures, a throwing `authorize`), for logs. */
   onError?: ((error: unknown, c: Context<E>) => void) | undefined
 }
+
+/** A handler that decides per request who may use it. */
+export interface AuthorizedHandlerOptions<E extends Env = Env> extends TrayHandlerBaseOptions<E> {
+  /** Whether this request may use the handler at all; anything but `true` answers 401. */
+  authorize: (c: Context<E>) => boolean | Promise<boolean>
+  /** Only `false` (or nothing) beside `authorize`. */
+  public?: false | undefined
+}
+
+/** A handler that serves every caller: a demo, or one behind your own gateway. */
+export interface PublicHandlerOptions<E extends Env = Env> extends TrayHandlerBaseOptions<E> {
+  /** Serve anyone, with no `authorize`. Must be explicit: a handler is never open by accident. */
+  public: true
+  authorize?: undefined
+}
+
+/**
+ * Options of `createTrayHandler`: `authorize`, or an explicit `public: true`. A handler with
+ * neither does not compile (and throws when created from untyped code).
+ */
+export type TrayHandlerOptions<E extends Env = Env> =
+  | AuthorizedHandlerOptions<E>
+  | PublicHandlerOptions<E>

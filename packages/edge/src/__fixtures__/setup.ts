@@ -2,7 +2,7 @@ import { createTrayClient } from '@traykit/core'
 import { createMockTray, type MockTrayOptions } from '@traykit/testing'
 import { type Env, Hono } from 'hono'
 import { createTrayHandler } from '../create-tray-handler'
-import type { TrayHandlerOptions } from '../handler-options'
+import type { AuthorizedHandlerOptions, TrayHandlerBaseOptions } from '../handler-options'
 
 /** The server's Tray token in tests: the mock accepts only this one. */
 export const TOKEN = 'tray-master-7Hq2ZkP9xLw4'
@@ -20,19 +20,25 @@ export const SEND_MESSAGE = {
  * client pointed at it the way a browser would be: no token.
  */
 export function setup<E extends Env = Env>(
-  options: Partial<TrayHandlerOptions<E>> = {},
+  options: Partial<TrayHandlerBaseOptions<E>> & {
+    authorize?: AuthorizedHandlerOptions<E>['authorize']
+  } = {},
   mockOptions: MockTrayOptions = { tokens: [TOKEN] },
 ) {
   const mock = createMockTray(mockOptions)
-  const handler = createTrayHandler<E>({
+  const { authorize, ...rest } = options
+  const base = {
     token: TOKEN,
-    ...(options.authorize === undefined && { public: true }),
     allow: { slack: ['send_message'] },
     baseUrl: 'http://tray.test',
     fetch: mock.fetch,
     maxRetries: 0,
-    ...options,
-  })
+    ...rest,
+  }
+  // Without an authorize rule, the handler serves anyone: tests of other steps need no sign-in.
+  const handler = createTrayHandler<E>(
+    authorize ? { ...base, authorize } : { ...base, public: true },
+  )
   const app = new Hono<E>().route('/tray', handler)
   const request = (path: string, init?: RequestInit, env?: E['Bindings']) =>
     app.request(`/tray${path}`, init, env)
