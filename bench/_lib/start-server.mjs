@@ -11,8 +11,15 @@ export function childServers() {
   const children = []
   return {
     /** Runs `node script ...args` and resolves with the ports it announces. */
-    start(script, args, label) {
-      const child = spawn(process.execPath, [script, ...args], {
+    async start(script, args, label) {
+      return (await this.launch(script, args, label)).ports
+    },
+    /**
+     * Like `start`, with Node flags (`nodeArgs`, such as a heap limit), resolving with the
+     * process too, for a suite that stops one server or watches it die before the end.
+     */
+    launch(script, args, label, nodeArgs = []) {
+      const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
         stdio: ['ignore', 'pipe', 'inherit'],
       })
       children.push(child)
@@ -27,7 +34,7 @@ export function childServers() {
           const line = output.split('\n').find((l) => l.startsWith('{'))
           if (!line) return
           clearTimeout(timer)
-          resolve(JSON.parse(line))
+          resolve({ ports: JSON.parse(line), process: child, stop: () => child.kill('SIGKILL') })
         })
         child.once('exit', (code) => {
           clearTimeout(timer)
