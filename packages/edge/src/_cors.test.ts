@@ -68,10 +68,11 @@ describe('cors', () => {
     const { mock, request, call } = setup({ cors: { origins: [APP], credentials: true } })
     const options = await request(CALL_PATH, preflight(origin))
     expect(options.status).toBe(403)
-    expect(await options.json()).toMatchObject({ code: 'cors_origin_not_allowed' })
-    expect(mock.calls).toEqual([])
+    expect(await options.json()).toMatchObject({ code: 'origin_not_allowed' })
     const answer = await call(SEND_MESSAGE, { origin })
-    expect(answer.status).toBe(200)
+    expect(answer.status).toBe(403)
+    expect(await answer.json()).toMatchObject({ code: 'origin_not_allowed' })
+    expect(mock.calls).toEqual([])
     for (const response of [options, answer]) {
       expect(response.headers.get('access-control-allow-origin')).toBeNull()
       expect(response.headers.get('access-control-allow-credentials')).toBeNull()
@@ -86,6 +87,7 @@ describe('cors', () => {
     expect(allowed.headers.get('access-control-expose-headers')).toMatch(/x-request-id/)
     expect(allowed.headers.get('vary')).toBe('origin')
     const other = await call(SEND_MESSAGE, { origin: EVIL })
+    expect(other.status).toBe(403)
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
   })
 

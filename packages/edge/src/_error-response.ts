@@ -1,4 +1,5 @@
 import {
+  TrayAbortError,
   TrayApiError,
   TrayConnectionError,
   TrayRateLimitError,
@@ -39,6 +40,11 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
     // A status that is not an error (a redirect fetch did not follow) is no answer to pass on.
     const status = error.status >= 400 && error.status <= 599 ? error.status : 502
     return answer(status, error.message, error.code, headers)
+  }
+  if (error instanceof TrayAbortError) {
+    // The caller went away (its request's signal aborted): nobody reads this answer, and it is
+    // no failure of the server's, so it stays below 500 and out of onError.
+    return answer(499, 'The request was abandoned by its caller', 'client_closed_request')
   }
   if (error instanceof TrayTimeoutError) {
     return answer(504, 'Tray did not answer in time', 'upstream_timeout')

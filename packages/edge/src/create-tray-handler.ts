@@ -8,6 +8,7 @@ import { compileCors } from './_cors'
 import { toErrorAnswer } from './_error-response'
 import { HandlerError } from './_handler-error'
 import { readJsonBody } from './_read-json-body'
+import { refuseForeignOrigin } from './_refuse-foreign-origin'
 import { requestIdOf } from './_request-id'
 import type { TrayHandlerOptions } from './handler-options'
 
@@ -56,6 +57,8 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       let text: string
       let headers: Record<string, string> = {}
       try {
+        // Another site's page is refused before anything else runs for it.
+        if (guarded) refuseForeignOrigin(c.req.raw, cors)
         // Only a literal `true` lets a request through: a rule that forgot to return refuses.
         if (guarded && authorize && (await authorize(c)) !== true) {
           throw new HandlerError(
@@ -104,14 +107,17 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
 
   app.get(
     CONNECTORS,
-    serve(async (_c, client) => ({ elements: await (await client()).listConnectors() })),
+    serve(async (c, client) => ({
+      elements: await (await client()).listConnectors({ signal: c.req.raw.signal }),
+    })),
   )
 
   app.get(
     OPERATIONS,
     serve(async (c, client) => {
       const { name, version } = connectorOf(c)
-      return { elements: await (await client()).listOperations(name, version) }
+      const signal = c.req.raw.signal
+      return { elements: await (await client()).listOperations(name, version, { signal }) }
     }),
   )
 
@@ -128,13 +134,21 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
         )
       }
       // Core validates the input against the operation (400 before anything is billed), and
-      // throwOnError: false keeps a third party's failure as the 200 Tray sent.
-      return (await client()).callConnector(name, version, payload, { throwOnError: false })
+      // throwOnError: false keeps a third party's failure as the 200 Tray sent. The caller's
+      // signal stops the operation read and any wait for a slot once it has gone away.
+      return (await client()).callConnector(name, version, payload, {
+        throwOnError: false,
+        signal: c.req.raw.signal,
+      })
     }),
   )
 
   const originRefused = serve(async () => {
-    throw new HandlerError(403, 'cors_origin_not_allowed', 'This origin may not call this handler')
+    throw new HandlerError(
+      403,
+      'origin_not_allowed',
+      'Requests from this origin may not use this handler',
+    )
   }, false)
 
   for (const [path, method] of [

@@ -22,7 +22,7 @@ const REFUSALS = new Set([
   'unsupported_media_type',
   'method_not_allowed',
   'not_found',
-  'cors_origin_not_allowed',
+  'origin_not_allowed',
 ])
 
 /** What a checked answer was. */
