@@ -22,6 +22,10 @@ export const globalArgs = {
     valueHint: 'token',
     description: 'Tray token; visible in ps, prefer TRAY_TOKEN or auth login',
   },
+  insecure: {
+    type: 'boolean',
+    description: 'Allow an http:// API URL off this machine (the token travels in clear text)',
+  },
   mock: { type: 'boolean', description: 'Run against the built-in mock: no account, no network' },
   debug: { type: 'boolean', description: 'Print requests and timings on stderr (token redacted)' },
   color: {

@@ -55,6 +55,25 @@ export async function loadSettings(flags: GlobalArgs, out: Output): Promise<Sett
         'prefer TRAY_TOKEN or `traykit auth login`',
     )
   }
+  if (settings.cleartext) {
+    out.warn(
+      `warning: --insecure: the token goes to ${settings.baseUrl} in clear text; anyone on the ` +
+        'network path can read it',
+    )
+  }
+  if (
+    settings.token &&
+    settings.baseUrlSource === 'profile' &&
+    settings.tokenSource !== 'profile' &&
+    !settings.trayHost
+  ) {
+    // A token given for this run, sent to a server only the config file names: a planted
+    // apiUrl would collect it.
+    out.warn(
+      `warning: the token from ${settings.tokenSource === 'flag' ? '--token' : 'TRAY_TOKEN'} goes to ` +
+        `${settings.baseUrl}, the API URL of ${settings.baseUrlWhere}, not a Tray host`,
+    )
+  }
   if (settings.loaded.exposed && settings.tokenSource === 'profile') {
     out.warn(`warning: ${settings.configPath} is readable by other users; run chmod 600 on it`)
   }

@@ -18,6 +18,22 @@ export default defineCommand({
     const out = createOutput(args)
     const { io, secrets } = currentRun()
     const settings = await loadSettings(args, out)
+    if (settings.baseUrlSource === 'profile' && !settings.trayHost) {
+      // The config file alone must not choose where a token is sent: a planted apiUrl would
+      // collect every token typed here.
+      throw usageError(
+        `Profile "${settings.profile}" sends tokens to ${settings.baseUrl} (its apiUrl in ` +
+          `${settings.configPath}), which is not a Tray host. auth login sends a token only to ` +
+          'Tray or to a server named for this run: if you trust that server, run ' +
+          `\`traykit auth login --profile ${settings.profile} --api-url ${settings.baseUrl}\`; ` +
+          'else remove apiUrl from the profile.',
+      )
+    }
+    if (!settings.trayHost) {
+      out.note(
+        `The token goes to ${settings.baseUrl} (from ${settings.baseUrlWhere}), not a Tray host.`,
+      )
+    }
     const given =
       args.token ??
       (io.stdin.isTTY

@@ -1,11 +1,17 @@
-import { chmod, readFile, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { type FileHandle, lstat, mkdir, open } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { JsonObjectSchema } from '@traykit/core'
 import * as v from 'valibot'
 import { usageError } from '../cli-error'
 import { parseJson } from '../input/parse-json'
+import { checkConfigSafety, currentUid } from './check-config-safety'
 import { writeFileAtomic } from './write-file-atomic'
+
+// Where the platform lacks them (Windows), 0: nothing to refuse there.
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0
+const DIRECTORY = constants.O_DIRECTORY ?? 0
 
 // Custom messages everywhere: valibot's defaults quote the received value, which may be a token.
 // Each object is checked as one first: valibot's object schemas also take an array.
@@ -41,6 +47,11 @@ export function configPath(env: Record<string, string | undefined>): string {
   return join(base, 'traykit', 'config.json')
 }
 
+/** Whose config it is: the user id its directory and file must belong to (default: this process's). */
+export interface SafetyOptions {
+  uid?: number | undefined
+}
+
 /** What was read from the config file, and whether others can read it. */
 export interface LoadedConfig {
   config: TraykitConfig
@@ -48,17 +59,42 @@ export interface LoadedConfig {
   exposed: boolean
 }
 
-/** Reads the config file; a missing file is an empty config, a broken one a usage error. */
-export async function readConfig(path: string): Promise<LoadedConfig> {
-  let text: string
+/**
+ * Reads the config file; a missing file is an empty config, a broken one a usage error. Its
+ * directory and the file itself must be safe (see `checkConfigSafety`), checked on what is
+ * actually read: the file is opened without following a link and checked through the handle.
+ */
+export async function readConfig(
+  path: string,
+  { uid = currentUid() }: SafetyOptions = {},
+): Promise<LoadedConfig> {
+  const empty = { config: { profiles: {} }, exposed: false }
+  const dir = await lstatOrUndefined(dirname(path))
+  if (!dir) return empty
+  checkConfigSafety(dir, dirname(path), 'directory', uid)
+  let handle: FileHandle
   try {
-    text = await readFile(path, 'utf8')
+    handle = await open(path, constants.O_RDONLY | NO_FOLLOW)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { config: { profiles: {} }, exposed: false }
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return empty
+    if (code === 'ELOOP') checkConfigSafety(await lstat(path), path, 'file', uid)
+    throw usageError(`Cannot read the config file ${path}: ${code ?? error}`)
+  }
+  let text: string
+  let mode: number
+  try {
+    const stats = await handle.stat()
+    if (stats.isFile()) checkConfigSafety(stats, path, 'file', uid)
+    mode = stats.mode
+    text = await handle.readFile('utf8')
+  } catch (error) {
+    if (!(error as NodeJS.ErrnoException).code) throw error
     throw usageError(
-      `Cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      `Cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code}`,
     )
+  } finally {
+    await handle.close()
   }
   let json: unknown
   try {
@@ -82,7 +118,6 @@ export async function readConfig(path: string): Promise<LoadedConfig> {
       `The config file ${path} is invalid at profiles.${reserved}: "${reserved}" cannot be a profile name. ${FIX_IT}`,
     )
   }
-  const { mode } = await stat(path)
   return { config: result.output, exposed: (mode & 0o077) !== 0 }
 }
 
@@ -98,8 +133,42 @@ export function profileOf(config: TraykitConfig, name: string): Profile | undefi
   return Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined
 }
 
-/** Saves the config file atomically, readable by its owner only. */
-export async function saveConfig(path: string, config: TraykitConfig): Promise<void> {
+/**
+ * Saves the config file atomically, readable by its owner only, in a directory only its owner
+ * may enter. An unsafe directory is refused before anything is written; a safe one is narrowed
+ * to 0700 through a handle opened without following links, so no chmod lands elsewhere.
+ */
+export async function saveConfig(
+  path: string,
+  config: TraykitConfig,
+  { uid = currentUid() }: SafetyOptions = {},
+): Promise<void> {
+  const dir = dirname(path)
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await narrowDirectory(dir, uid)
   await writeFileAtomic(path, `${JSON.stringify(config, null, 2)}\n`)
-  await chmod(dirname(path), 0o700)
+}
+
+async function narrowDirectory(dir: string, uid: number | undefined): Promise<void> {
+  checkConfigSafety(await lstat(dir), dir, 'directory', uid)
+  if (process.platform === 'win32') return
+  const handle = await open(dir, constants.O_RDONLY | DIRECTORY | NO_FOLLOW)
+  try {
+    // Checked again on what was opened: the directory may have been swapped since the lstat.
+    checkConfigSafety(await handle.stat(), dir, 'directory', uid)
+    await handle.chmod(0o700)
+  } finally {
+    await handle.close()
+  }
+}
+
+async function lstatOrUndefined(path: string) {
+  try {
+    return await lstat(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw usageError(
+      `Cannot read the config directory ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    )
+  }
 }

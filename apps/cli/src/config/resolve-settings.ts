@@ -27,6 +27,12 @@ export interface Settings {
   /** The server requests go to: the API URL, or the region's host. */
   baseUrl: string
   baseUrlSource: SettingSource
+  /** Where the server came from, for messages: `--api-url`, `TRAY_API_URL`, a profile… */
+  baseUrlWhere: string
+  /** The server is one of Tray's own hosts. */
+  trayHost: boolean
+  /** The server takes the token over plain http:// off this machine (allowed by --insecure). */
+  cleartext: boolean
   /** The config file as read, to change and save. */
   loaded: LoadedConfig
 }
@@ -37,7 +43,7 @@ export interface Settings {
  * by a weaker source.
  */
 export async function resolveSettings(
-  flags: Partial<Pick<GlobalArgs, 'token' | 'region' | 'api-url' | 'profile'>>,
+  flags: Partial<Pick<GlobalArgs, 'token' | 'region' | 'api-url' | 'profile' | 'insecure'>>,
   env: Record<string, string | undefined>,
 ): Promise<Settings> {
   const path = configPath(env)
@@ -68,6 +74,15 @@ export async function resolveSettings(
   const regionSource = region?.source ?? 'default'
   const useUrl = apiUrl !== undefined && RANK[apiUrl.source] >= RANK[regionSource]
   const url = useUrl ? apiUrl.value.replace(/\/+$/, '') : undefined
+  const cleartext = url !== undefined && isCleartext(url)
+  if (cleartext && !flags.insecure) {
+    throw usageError(
+      `The API URL from ${apiUrl!.where} is ${url}: plain http:// would send the token in clear ` +
+        'text over the network. Use https://, or add --insecure if you mean it (a loopback ' +
+        'address such as http://127.0.0.1:4010 needs no flag).',
+    )
+  }
+  const baseUrl = url ?? TRAY_REGIONS[regionName]
   return {
     configPath: path,
     profile,
@@ -76,8 +91,11 @@ export async function resolveSettings(
     region: regionName,
     regionSource,
     apiUrl: url,
-    baseUrl: url ?? TRAY_REGIONS[regionName],
+    baseUrl,
     baseUrlSource: useUrl ? apiUrl.source : regionSource,
+    baseUrlWhere: useUrl ? apiUrl.where : (region?.where ?? 'the default region'),
+    trayHost: isTrayHost(baseUrl),
+    cleartext,
     loaded,
   }
 }
@@ -92,4 +110,22 @@ function checkUrl(value: string, where: string): void {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw usageError(`The API URL from ${where} is not an http(s) URL: ${JSON.stringify(value)}`)
   }
+}
+
+/** The URL is one of Tray's regional API hosts. */
+export function isTrayHost(url: string): boolean {
+  const origin = new URL(url).origin
+  return Object.values(TRAY_REGIONS).some((host) => new URL(host).origin === origin)
+}
+
+/** Plain http:// to a host that is not this machine: anyone on the way reads the token. */
+function isCleartext(url: string): boolean {
+  const { protocol, hostname } = new URL(url)
+  if (protocol !== 'http:') return false
+  const loopback =
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  return !loopback
 }
