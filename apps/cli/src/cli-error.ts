@@ -29,3 +29,17 @@ export class CliError extends Error {
 export function usageError(message: string): CliError {
   return new CliError(message, EXIT.usage)
 }
+
+/**
+ * A failure that names something the server lacks, with the nearest name it has: reported as
+ * `error` is, with "Did you mean …?" added (and `suggestion` in `--json`).
+ */
+export class SuggestedError extends Error {
+  override readonly name = 'SuggestedError'
+  readonly suggestion: string
+
+  constructor(error: unknown, suggestion: string) {
+    super(error instanceof Error ? error.message : String(error), { cause: error })
+    this.suggestion = suggestion
+  }
+}

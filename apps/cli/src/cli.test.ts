@@ -89,7 +89,7 @@ describe.each(runners)('traykit (%s)', (_, run) => {
     )
     const unknown = await http(['operations', 'slak'])
     expect(unknown.code).toBe(1)
-    expect(errorOf(unknown).message).toBe('No connector named "slak" (404)')
+    expect(errorOf(unknown).message).toBe('No connector named "slak" (404). Did you mean "slack"?')
   })
 
   it('describes an operation: fields, lookups and the example payload', async () => {

@@ -6,8 +6,9 @@ import {
   TrayError,
   TrayValidationError,
 } from '@traykit/core'
-import { CliError, EXIT } from './cli-error'
+import { CliError, EXIT, SuggestedError } from './cli-error'
 import { currentRun, redactSecrets } from './cli-io'
+import { errorKind } from './error-kind'
 import { stripAnsi } from './output/colors'
 import { safeJson, safeText } from './output/safe-text'
 
@@ -21,15 +22,21 @@ interface Described {
 
 /** Prints an error on stderr (one JSON document with `--json`) and returns its exit code. */
 export function reportError(
-  error: unknown,
+  thrown: unknown,
   options: { json: boolean; debug: boolean; command: string },
 ): number {
-  if (error instanceof CliError && error.silent) return error.exitCode
+  if (thrown instanceof CliError && thrown.silent) return thrown.exitCode
   const { io } = currentRun()
+  const suggestion = thrown instanceof SuggestedError ? thrown.suggestion : undefined
+  const error = thrown instanceof SuggestedError ? thrown.cause : thrown
   const described = describeError(error, options.command)
+  if (suggestion !== undefined) {
+    described.message += `. Did you mean "${suggestion}"?`
+    described.fields = { ...described.fields, suggestion }
+  }
   if (options.json) {
     const body = {
-      error: { type: errorType(error), message: described.message, ...described.fields },
+      error: { type: errorKind(error), message: described.message, ...described.fields },
     }
     io.stderr.write(`${redactSecrets(safeJson(JSON.stringify(body)))}\n`)
   } else {
@@ -45,12 +52,6 @@ export function reportError(
     io.stderr.write(`${redactSecrets(safeText(lines.join('\n')))}\n`)
   }
   return described.exitCode
-}
-
-function errorType(error: unknown): string {
-  if (error instanceof CliError)
-    return error.exitCode === EXIT.credentials ? 'credentials' : 'usage'
-  return error instanceof Error ? error.name : 'Error'
 }
 
 function describeError(error: unknown, command: string): Described {

@@ -51,12 +51,49 @@ describe('on a terminal', () => {
     const script = await runInProcess(['operations', 'nope', '--json'], { env, stderrTty: true })
     expect(JSON.parse(script.stderr)).toEqual({
       error: {
-        type: 'TrayNotFoundError',
+        type: 'tray_api_error',
         message: 'No connector named "nope" (404)',
         status: 404,
         code: null,
       },
     })
+  })
+
+  it('suggests the nearest connector, version or operation the server has', async () => {
+    const cases: [string[], string, string][] = [
+      [['operations', 'slak'], 'No connector named "slak" (404). Did you mean "slack"?', 'slack'],
+      [['describe', 'googel-sheets', 'get_rows'], 'Did you mean "google-sheets"?', 'google-sheets'],
+      [['operations', 'slack@9.2'], 'Did you mean "9.1"?', '9.1'],
+      [
+        ['call', 'slack', 'send_mesage', ...setFlags('channel=C1', 'text=hi')],
+        'slack@9.1 has no operation "send_mesage" (404). Did you mean "send_message"?',
+        'send_message',
+      ],
+      [
+        ['lookup', 'slack', 'sendmessage', 'channel'],
+        'Did you mean "send_message"?',
+        'send_message',
+      ],
+    ]
+    for (const [args, message, suggestion] of cases) {
+      const person = await runInProcess(args, { env, stderrTty: true })
+      expect(person.code).toBe(1)
+      expect(person.stderr).toContain(message)
+      const script = await runInProcess([...args, '--json'], { env })
+      expect(JSON.parse(script.stderr).error).toMatchObject({
+        type: 'tray_api_error',
+        status: 404,
+        suggestion,
+      })
+    }
+    const far = await runInProcess(['operations', 'zzzzzzzz', '--json'], { env })
+    expect(JSON.parse(far.stderr).error).toEqual({
+      type: 'tray_api_error',
+      message: 'No connector named "zzzzzzzz" (404)',
+      status: 404,
+      code: null,
+    })
+    expect(tray.mock.tasks).toBe(0)
   })
 
   it('gives JSON with --json even on a terminal', async () => {
@@ -206,7 +243,7 @@ describe('the command line', () => {
     ],
     [['--api-url', 'ftp://x', 'connectors'], 'The API URL from --api-url is not an http(s) URL'],
     [['operations', 'slack@'], 'Expected <connector>[@version]'],
-    [['lookup', 'slack', 'send_message', 'channel'], 'Missing required argument: --auth-id'],
+    [['lookup', 'slack', 'send_message', 'channel'], 'The options of channel depend'],
     [
       [
         'lookup',
@@ -226,6 +263,25 @@ describe('the command line', () => {
     const result = await runInProcess(args, { env, tty: true, stderrTty: true })
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(message)
+  })
+
+  it('runs a lookup without --auth-id where the server takes none, and with the mock’s own under --mock', async () => {
+    const args = ['lookup', 'slack', 'send_message', 'channel', '--set', 'workspace_id=T0000ACME']
+    const http = await runInProcess(args, { env })
+    expect(http.code).toBe(0)
+    expect(JSON.parse(http.stdout).result).toContainEqual({
+      text: '#general',
+      value: 'C0000GENERAL',
+    })
+    const sent = tray.mock.calls.find((call) => call.route === 'call')
+    expect(sent?.authId).toBeUndefined()
+
+    const mocked = await runInProcess([...args, '--mock'], { env: { NO_COLOR: '1' }, tty: true })
+    expect(mocked.code).toBe(0)
+    expect(mocked.stderr).toContain(
+      "Using the mock's authentication 00000000-0000-4000-8000-000000000001 (no --auth-id given).",
+    )
+    expect(mocked.stdout).toMatch(/C0000GENERAL +#general/)
   })
 
   it('prints a static output schema without a call', async () => {

@@ -1,6 +1,26 @@
-import type { Connector, Operation, TrayClient } from '@traykit/core'
+import { type Connector, type Operation, type TrayClient, TrayNotFoundError } from '@traykit/core'
+import { SuggestedError } from '../cli-error'
 import type { Output } from '../output/output'
+import { suggest } from '../suggest'
 import type { ConnectorRef } from './connector-ref'
+
+/**
+ * The connector version `ref` names (the latest without one); a name or version the server
+ * lacks fails with the nearest one it has ("Did you mean …?").
+ */
+export async function readConnector(tray: TrayClient, ref: ConnectorRef): Promise<Connector> {
+  try {
+    return await tray.getConnector(ref.name, ref.version)
+  } catch (error) {
+    throw await withSuggestion(error, async () => {
+      const names = new Set((await tray.listConnectors()).map((c) => c.name))
+      if (!names.has(ref.name)) return [ref.name, names]
+      if (ref.version === undefined) return undefined
+      const versions = await tray.listConnectorVersions(ref.name)
+      return [ref.version, versions.map((c) => c.version)]
+    })
+  }
+}
 
 /**
  * The connector version `ref` names (the latest without one) and its operation `name`. The
@@ -14,10 +34,36 @@ export function readOperation(
   name: string,
 ): Promise<{ connector: Connector; operation: Operation }> {
   return out.wait('Reading the operation', async () => {
-    const connector = await tray.getConnector(ref.name, ref.version)
-    return {
-      connector,
-      operation: await tray.getOperation(connector.name, connector.version, name),
+    const connector = await readConnector(tray, ref)
+    try {
+      return {
+        connector,
+        operation: await tray.getOperation(connector.name, connector.version, name),
+      }
+    } catch (error) {
+      throw await withSuggestion(error, async () => {
+        const operations = await tray.listOperations(connector.name, connector.version)
+        return [name, operations.map((op) => op.name)]
+      })
     }
   })
+}
+
+/**
+ * `error` with the nearest name added, when it is a 404 and `candidates` finds one: the word
+ * typed and the names the server has. Listing them is a free catalog read (cached); should it
+ * fail, the 404 is reported as it is.
+ */
+async function withSuggestion(
+  error: unknown,
+  candidates: () => Promise<[word: string, names: Iterable<string>] | undefined>,
+): Promise<unknown> {
+  if (!(error instanceof TrayNotFoundError)) return error
+  try {
+    const found = await candidates()
+    const near = found && suggest(found[0], found[1])
+    return near && near !== found[0] ? new SuggestedError(error, near) : error
+  } catch {
+    return error
+  }
 }

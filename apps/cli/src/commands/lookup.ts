@@ -1,5 +1,6 @@
 import { findLookup, type LookupOption, missingDependencies } from '@traykit/core'
 import { defineCommand } from 'citty'
+import { MOCK_AUTH_ID } from '../client/create-cli-mock'
 import { openOperation } from '../client/open-operation'
 import { globalArgs } from '../global-args'
 import { inputArgs } from '../input/input-args'
@@ -20,8 +21,7 @@ export default defineCommand({
     'auth-id': {
       type: 'string',
       valueHint: 'id',
-      required: true,
-      description: 'The end user’s authentication id',
+      description: 'The end user’s authentication id (with --mock: the mock’s own)',
     },
     ...globalArgs,
   },
@@ -31,6 +31,13 @@ export default defineCommand({
     // Core refuses a field without a lookup, or one whose dependencies are empty, before any
     // call; only a lookup that will run gets the billing note.
     const lookup = findLookup(operation, args.field)
+    // Tray takes a DDL call without an authentication (a service that needs one fails there);
+    // the mock's services do need one, and it holds exactly one.
+    let authId = args['auth-id']
+    if (authId === undefined && args.mock) {
+      authId = MOCK_AUTH_ID
+      out.note(`Using the mock's authentication ${MOCK_AUTH_ID} (no --auth-id given).`)
+    }
     if (lookup && missingDependencies(lookup, input).length === 0) {
       out.note(`This runs ${lookup.operation} and bills one Tray task.`)
     }
@@ -41,7 +48,7 @@ export default defineCommand({
         operation: operation.name,
         field: args.field,
         input,
-        authId: args['auth-id'],
+        authId,
       }),
     )
     if (out.json) return out.data({ result: options })

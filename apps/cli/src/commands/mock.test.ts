@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { defaultCatalog } from '@traykit/testing'
 import { describe, expect, it } from 'vitest'
@@ -83,6 +84,25 @@ describe('traykit mock', () => {
     })
     expect(missing.stderr).toContain('Cannot read --catalog file nope.json: ENOENT')
     expect((await runInProcess(['mock', '--port', 'eighty'], { env, tty: true })).code).toBe(2)
+  })
+
+  it('names a port in use and says what to do (exit 2)', async () => {
+    const { env } = await tempHome()
+    const busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    const { port } = busy.address() as { port: number }
+    try {
+      const result = await runInProcess(['mock', '--port', String(port)], { env, stderrTty: true })
+      expect(result.code).toBe(2)
+      expect(result.stderr).toBe(
+        `error: Cannot serve the mock: port ${port} on 127.0.0.1 is already in use (another \`traykit mock\`?). ` +
+          'Stop what listens there, choose another --port, or leave --port out to get a free one.\n',
+      )
+      const script = await runInProcess(['mock', '--port', String(port), '--json'], { env })
+      expect(JSON.parse(script.stderr).error.type).toBe('usage_error')
+    } finally {
+      await new Promise((resolve) => busy.close(resolve))
+    }
   })
 
   it('runs as the built bin, serves other processes and closes cleanly on SIGINT', async () => {

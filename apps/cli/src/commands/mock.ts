@@ -41,7 +41,9 @@ export default defineCommand({
       }
       throw error
     }
-    const server = await listen(mock, port)
+    const server = await listen(mock, port).catch((error: unknown) => {
+      throw listenError(error, port)
+    })
     const started = { url: server.url, token: MOCK_TOKEN, authId: MOCK_AUTH_ID }
     if (out.json) out.data(started)
     else {
@@ -57,6 +59,25 @@ export default defineCommand({
     await server.close()
   },
 })
+
+/** Why the port cannot be served, and what to do: the bare EADDRINUSE said neither. */
+function listenError(error: unknown, port: number | undefined): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const where = `port ${port} on 127.0.0.1`
+  if (code === 'EADDRINUSE') {
+    return usageError(
+      `Cannot serve the mock: ${where} is already in use (another \`traykit mock\`?). Stop what ` +
+        'listens there, choose another --port, or leave --port out to get a free one.',
+    )
+  }
+  if (code === 'EACCES') {
+    return usageError(
+      `Cannot serve the mock: ${where} needs privileges this user lacks. Choose a --port ` +
+        'above 1023, or leave --port out to get a free one.',
+    )
+  }
+  return error
+}
 
 function parsePort(text: string | undefined): number | undefined {
   if (text === undefined) return undefined

@@ -2,6 +2,7 @@ import type { Operation } from '@traykit/core'
 import { defineCommand } from 'citty'
 import { parseConnectorRef } from '../client/connector-ref'
 import { openClient } from '../client/open-client'
+import { readConnector } from '../client/read-operation'
 import { globalArgs } from '../global-args'
 import { operationArgs } from '../operation-args'
 import { createOutput } from '../output/output'
@@ -14,7 +15,7 @@ export default defineCommand({
     const ref = parseConnectorRef(args.connector)
     const tray = await openClient(args, out)
     const { connector, elements } = await out.wait('Listing operations', async () => {
-      const connector = await tray.getConnector(ref.name, ref.version)
+      const connector = await readConnector(tray, ref)
       return { connector, elements: await tray.listOperations(connector.name, connector.version) }
     })
     if (out.json) return out.data({ elements })
