@@ -4,9 +4,16 @@ export type { CatalogCacheOptions } from './client/catalog-cache'
 export type { CallOptions, RequestOptions, TrayClientOptions } from './client/client-options'
 export { compareVersions } from './client/compare-versions'
 export { createTrayClient, type TrayClient } from './client/create-tray-client'
+export { parseCallPayload } from './client/parse-call-payload'
 export { type RateLimits, TRAY_RATE_LIMITS } from './client/rate-limiter'
+export {
+  createRedactor,
+  MIN_SECRET_FRAGMENT,
+  MIN_SECRET_LENGTH,
+  type Redactor,
+} from './client/redactor'
 export { isTrayRegion, TRAY_REGIONS, type TrayRegion } from './client/regions'
-export type { ResolveLookupParams } from './client/resolve-lookup'
+export type { ResolveLookupOptions, ResolveLookupParams } from './client/resolve-lookup'
 export {
   createApiError,
   TrayApiError,
@@ -26,7 +33,11 @@ export {
   TrayResponseError,
   TrayTimeoutError,
 } from './errors/tray-transport-errors'
-export { TrayValidationError, type ValidationIssue } from './errors/tray-validation-error'
+export {
+  TrayValidationError,
+  type TrayValidationErrorServerInit,
+  type ValidationIssue,
+} from './errors/tray-validation-error'
 
 export * from './input-schema'
 
@@ -38,3 +49,4 @@ export * from './schemas/error-body'
 export * from './schemas/json-object'
 export * from './schemas/operation'
 export * from './schemas/service-environment'
+export { suggest } from './suggest'

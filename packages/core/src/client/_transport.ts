@@ -10,8 +10,9 @@ import {
 import { TrayValidationError } from '../errors/tray-validation-error'
 import { ErrorBodySchema } from '../schemas/error-body'
 import { createCancellations } from './_cancellation'
-import { jsonTextRedactor, redactText } from './_redact'
+import { validationIssues, validationSummary } from './_validation-answer'
 import type { RateLimiter } from './rate-limiter'
+import { createRedactor } from './redactor'
 import {
   type BackoffOptions,
   type FailureKind,
@@ -93,7 +94,9 @@ export function createTransport(config: TransportConfig) {
   }
   if (config.token) baseHeaders.authorization = `Bearer ${config.token}`
   const cancellations = createCancellations(config.timeoutMs)
-  const redactBody = jsonTextRedactor(config.token)
+  // Error surfaces only (messages, error bodies, request ids, causes, hook events): what a
+  // request returns on success is never touched, whatever the token looks like.
+  const redact = createRedactor(config.token)
   const redirects = refusedRedirects()
 
   async function request<T>(spec: RequestSpec<T>): Promise<T> {
@@ -111,7 +114,7 @@ export function createTransport(config: TransportConfig) {
         if (delayMs === undefined) throw error
         config.hooks.onRetry?.({
           method: spec.method,
-          url: urlOf(spec),
+          url: redact.text(urlOf(spec)),
           attempt,
           delayMs,
           reason: kind,
@@ -174,7 +177,7 @@ export function createTransport(config: TransportConfig) {
     spec.signal?.addEventListener('abort', onAbort, { once: true })
 
     const started = performance.now()
-    config.hooks.onRequest?.({ method: spec.method, url, attempt })
+    config.hooks.onRequest?.({ method: spec.method, url: redact.text(url), attempt })
     let response: Response
     let text: string
     try {
@@ -202,14 +205,13 @@ export function createTransport(config: TransportConfig) {
       if (!timedOut) cancellation.done()
     }
 
+    // The body is left as the server wrote it: a success is the caller's data, byte for byte.
     // A server that echoes request headers (a proxy, a gateway, a third party's error) would
-    // hand the token to whoever reads the answer: it leaves the body and the request id here,
-    // whatever the status, before anything parses, quotes or logs them.
-    text = redactBody(text)
-    const requestId = redactText(readRequestId(response.headers) ?? '', config.token) || undefined
+    // hand the token to whoever reads an error: apiError redacts what it parsed, before any cut.
+    const requestId = redact.text(readRequestId(response.headers) ?? '') || undefined
     config.hooks.onResponse?.({
       method: spec.method,
-      url,
+      url: redact.text(url),
       attempt,
       status: response.status,
       durationMs: performance.now() - started,
@@ -220,7 +222,7 @@ export function createTransport(config: TransportConfig) {
       const location = response.headers.get('location')
       throw redirected(
         response.status,
-        location === null ? '' : ` to ${redactText(clip(location, 200), config.token)}`,
+        location === null ? '' : ` to ${clip(redact.text(location), 200)}`,
       )
     }
     if (!response.ok) throw apiError(response, text, requestId)
@@ -235,10 +237,7 @@ export function createTransport(config: TransportConfig) {
       const reason = deepestMessage(error)
       // Where fetch refuses redirects itself (`redirect: "error"`), its message says so.
       if (/redirect/i.test(reason)) return redirected(0, '')
-      const detail = redactText(
-        code && !reason.includes(code) ? `${reason} (${code})` : reason,
-        config.token,
-      )
+      const detail = redact.text(code && !reason.includes(code) ? `${reason} (${code})` : reason)
       const beforeSend = duringFetch && code !== undefined && NOT_SENT_CODES.has(code)
       // Whether it may have run is what a caller decides a resend on: say which it is.
       const message = beforeSend
@@ -246,7 +245,7 @@ export function createTransport(config: TransportConfig) {
         : `The connection to ${originOf(url)} failed (${detail}): the request may have run`
       return new TrayConnectionError(message, {
         beforeSend,
-        cause: { code, message: redactText(describe(error), config.token) },
+        cause: { code: code && redact.text(code), message: redact.text(describe(error)) },
       })
     }
 
@@ -267,18 +266,34 @@ export function createTransport(config: TransportConfig) {
   }
 
   function apiError(response: Response, text: string, requestId: string | undefined) {
-    const body = tryParseJson(text) ?? text
+    // Parsed first, then redacted string by string: a token JSON-escaped in the raw text is a
+    // plain string here, and the message is redacted before it is cut, so no prefix survives.
+    const json = tryParseJson(text)
+    const body = json === undefined ? redact.text(text) : redact.value(json)
     const parsed = v.safeParse(ErrorBodySchema, body)
+    const serverMessage = parsed.success ? parsed.output.message : ''
+    const code = parsed.success ? (parsed.output.code ?? null) : null
+    const issues = validationIssues(response.status, body, serverMessage)
+    if (issues) {
+      // The edge's `invalid_input` and Tray's own schema 400 are the error a local check gives.
+      const summary = validationSummary(serverMessage) || 'The server refused the input'
+      return new TrayValidationError(summary, issues, {
+        status: response.status,
+        code,
+        requestId,
+        body,
+      })
+    }
     // An empty message says nothing: the status does.
     // A message pages long (a proxy's HTML, a stack trace) is cut: `body` keeps all of it.
     const message =
-      parsed.success && parsed.output.message.trim() !== ''
-        ? clip(parsed.output.message, MAX_MESSAGE)
-        : `Tray answered ${response.status} ${response.statusText}`.trim()
+      serverMessage.trim() !== ''
+        ? clip(serverMessage, MAX_MESSAGE)
+        : `Tray answered ${response.status} ${redact.text(response.statusText)}`.trim()
     return createApiError({
       status: response.status,
       message,
-      code: parsed.success ? parsed.output.code : null,
+      code,
       requestId,
       body,
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
@@ -296,14 +311,16 @@ export function createTransport(config: TransportConfig) {
     const result = v.safeParse(schema, json)
     if (result.success) return result.output
     const issue = result.issues[0]
-    const path = v.getDotPath(issue) ?? ''
+    // Only the error is redacted: valibot's message quotes the value it received, and a path
+    // is made of the body's keys.
+    const path = redact.text(v.getDotPath(issue) ?? '')
     throw new TrayResponseError(
-      `Tray's response does not have the documented shape at ${path || 'the body'}: ${issue.message}`,
+      `Tray's response does not have the documented shape at ${path || 'the body'}: ${redact.text(issue.message)}`,
       { status, path },
     )
   }
 
-  return { request, baseUrl: config.baseUrl }
+  return { request, baseUrl: config.baseUrl, redact }
 }
 
 export type Transport = ReturnType<typeof createTransport>

@@ -6,8 +6,12 @@ import type { TrayRegion } from './regions'
 
 /** Options of `createTrayClient`. */
 export interface TrayClientOptions {
-  /** A master token or a user token. Optional when `baseUrl` is a server that holds it. */
-  token?: string | undefined
+  /**
+   * A master token or a user token. `null` when `baseUrl` is a server that holds it (an edge
+   * handler); leaving it out is allowed with a `baseUrl` only. An explicit `undefined` (an unset
+   * environment variable) throws at once.
+   */
+  token?: string | null | undefined
   /** Tray region, `'us'` by default. Ignored when `baseUrl` is set. */
   region?: TrayRegion | undefined
   /** Another server speaking Tray's protocol: an edge handler, the mock, a proxy (origin + optional prefix). */
@@ -45,6 +49,7 @@ export interface CallOptions extends RequestOptions {
   /**
    * Declare this call safe to run twice (a read-only or DDL operation), so it may be retried
    * after a 5xx, a timeout or a broken connection. Default false: such a call is never repeated.
+   * Each retry may bill a task. `resolveLookup`, which only runs DDLs, sets it by default.
    */
   idempotent?: boolean | undefined
 }

@@ -167,7 +167,8 @@ const methods: Array<{
         authId: AUTH_ID,
       }),
     catalog: OPERATIONS,
-    call: { valid: CALL_RESULT, safe: false },
+    // A DDL only reads: it is retried as a read is.
+    call: { valid: CALL_RESULT, safe: true },
     result: DdlResultSchema.entries.result,
   },
   {

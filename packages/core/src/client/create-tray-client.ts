@@ -9,7 +9,7 @@ import {
   CreateAuthenticationResultSchema,
   CreateAuthenticationSchema,
 } from '../schemas/authentication'
-import { AuthIdSchema, type CallPayload, CallPayloadSchema } from '../schemas/call-payload'
+import { AuthIdSchema, type CallPayload } from '../schemas/call-payload'
 import { type CallResult, CallResultSchema } from '../schemas/call-result'
 import { type Connector, ConnectorListSchema } from '../schemas/connector'
 import type { JsonObject } from '../schemas/json-object'
@@ -20,6 +20,7 @@ import {
 } from '../schemas/service-environment'
 import {
   checkNumber,
+  checkOptionNames,
   checkToken,
   fingerprint,
   resolveBaseUrl,
@@ -31,8 +32,13 @@ import { CatalogCache } from './catalog-cache'
 import type { CallOptions, RequestOptions, TrayClientOptions } from './client-options'
 import { compareVersions } from './compare-versions'
 import { getOutputSchema } from './get-output-schema'
+import { parseCallPayload } from './parse-call-payload'
 import { RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
-import { type ResolveLookupParams, resolveLookup } from './resolve-lookup'
+import {
+  type ResolveLookupOptions,
+  type ResolveLookupParams,
+  resolveLookup,
+} from './resolve-lookup'
 import { DEFAULT_BACKOFF } from './retry-policy'
 
 const FIVE_MINUTES = 5 * 60_000
@@ -44,8 +50,9 @@ const ONE_DAY = 24 * 60 * 60_000
 const loadValidator = () => import('../input-schema/assert-valid-input')
 /** Creates a client for Tray's Connectors API (or any server that speaks it). */
 export function createTrayClient(options: TrayClientOptions = {}) {
-  const token = checkToken(options.token)
+  checkOptionNames(options)
   const baseUrl = resolveBaseUrl(options)
+  const token = checkToken(options, options.baseUrl)
   const timeoutMs = checkNumber('timeout', options.timeout ?? 30_000, 1)
   const maxRetries = checkNumber('maxRetries', options.maxRetries ?? 2, 0)
   const userAgent = options.userAgent ? `${options.userAgent} traykit` : 'traykit'
@@ -157,18 +164,24 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     })
   }
 
-  async function callConnector<TOutput extends JsonObject = JsonObject>(
+  async function callConnector<TOutput extends object = JsonObject>(
     connector: string,
     version: string,
     payload: CallPayload,
     opts: CallOptions & { throwOnError: false },
-  ): Promise<CallResult>
-  async function callConnector<TOutput extends JsonObject = JsonObject>(
+  ): Promise<CallResult<TOutput>>
+  async function callConnector<TOutput extends object = JsonObject>(
+    connector: string,
+    version: string,
+    payload: CallPayload,
+    opts?: CallOptions & { throwOnError?: true | undefined },
+  ): Promise<TOutput>
+  async function callConnector<TOutput extends object = JsonObject>(
     connector: string,
     version: string,
     payload: CallPayload,
     opts?: CallOptions,
-  ): Promise<TOutput>
+  ): Promise<TOutput | CallResult<TOutput>>
   async function callConnector(
     connector: string,
     version: string,
@@ -176,7 +189,7 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     opts: CallOptions = {},
   ): Promise<JsonObject | CallResult> {
     const path = apiPath`/core/v1/connectors/${connector}/versions/${version}/call`
-    const body = parseOrReject(CallPayloadSchema, payload, 'Invalid call payload')
+    const body = parseCallPayload(payload)
     if (opts.validate !== false) {
       const [operations, { assertValidInput }] = await Promise.all([
         listOperations(connector, version, opts),
@@ -202,9 +215,13 @@ export function createTrayClient(options: TrayClientOptions = {}) {
       idempotent: opts.idempotent === true,
       signal: opts.signal,
     })
-    if (opts.throwOnError === false) return result
+    // Returned as the server sent it; only the thrown error, which gets logged, is redacted.
+    if (opts.throwOnError === false) return result as CallResult
     if (result.outcome === 'error') {
-      throw new TrayConnectorError(result.output, { connector, operation: body.operation })
+      throw new TrayConnectorError(transport.redact.value(result.output), {
+        connector: transport.redact.text(connector),
+        operation: transport.redact.text(body.operation),
+      })
     }
     return result.output
   }
@@ -279,8 +296,11 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     createAuthentication,
     getAuthentication,
     deleteAuthentication,
-    /** Runs a field's DDL with the current input: its `{ text, value }` options (a billed call). */
-    resolveLookup: (params: ResolveLookupParams, opts?: RequestOptions) =>
+    /**
+     * Runs a field's DDL with the current input: its `{ text, value }` options (a billed call,
+     * retried like a read unless `idempotent: false`; each retry may bill a task).
+     */
+    resolveLookup: (params: ResolveLookupParams, opts?: ResolveLookupOptions) =>
       resolveLookup(lookupDeps, params, opts),
     /** The output schema of a dynamic-output operation for this input (a billed call). */
     getOutputSchema: (

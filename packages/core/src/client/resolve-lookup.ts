@@ -23,6 +23,16 @@ export interface ResolveLookupParams {
   authId?: string | undefined
 }
 
+/** Options of `resolveLookup`. */
+export interface ResolveLookupOptions extends RequestOptions {
+  /**
+   * Retry the DDL like a read after a 5xx, a timeout or a broken connection. Default true: a DDL
+   * only reads. Each retry may bill a task; `false` sends it at most once (bar a 429 or a
+   * connection that failed before sending, which cannot have run).
+   */
+  idempotent?: boolean | undefined
+}
+
 /** What a lookup needs of the client. */
 export interface LookupDeps {
   getOperation(
@@ -35,18 +45,19 @@ export interface LookupDeps {
     connector: string,
     version: string,
     payload: { operation: string; input: JsonObject; authId?: string },
-    opts: CallOptions,
+    opts: CallOptions & { throwOnError?: true },
   ): Promise<JsonObject>
 }
 
 /**
  * Runs a field's DDL operation with the current input and returns its options. Refuses,
- * without a network call, while a field the lookup depends on is empty. Runs as a billed call.
+ * without a network call, while a field the lookup depends on is empty. Runs as a billed call,
+ * retried like a read unless `idempotent: false`.
  */
 export async function resolveLookup(
   deps: LookupDeps,
   params: ResolveLookupParams,
-  opts: RequestOptions = {},
+  opts: ResolveLookupOptions = {},
 ): Promise<LookupOption[]> {
   const { connector, version, field, authId } = params
   const input = params.input ?? {}
@@ -80,7 +91,8 @@ export async function resolveLookup(
     connector,
     version,
     authId === undefined ? payload : { ...payload, authId },
-    { validate: false, signal: opts.signal },
+    // A DDL only reads, so it is retried as a read is (each retry may bill a task).
+    { validate: false, signal: opts.signal, idempotent: opts.idempotent !== false },
   )
   const parsed = v.safeParse(DdlResultSchema, output)
   if (!parsed.success) {

@@ -48,7 +48,10 @@ describe('status → class', () => {
   })
 
   it('keeps Tray message, code, request id and body', async () => {
-    const body = { message: 'Connector input validation failed.', code: null }
+    const body = {
+      message: "Invalid value for: body (Couldn't decode a valid UUID at 'authId')",
+      code: null,
+    }
     const server = scriptedFetch({ status: 400, body, headers: { 'x-request-id': 'r-9' } })
     const tray = createTrayClient({ token: TOKEN, fetch: server.fetch })
     const error = await tray.listConnectors().catch((e: unknown) => e)
@@ -184,7 +187,10 @@ describe('the token appears in no error', () => {
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'TrayConnectorError',
       message: 'trello get_board failed with status 404: gone',
+      connector: 'trello',
+      operation: 'get_board',
       statusCode: 404,
+      thirdPartyMessage: 'gone',
       output: { response: { statusCode: 404 }, message: 'gone' },
     })
     const connection = new TrayConnectionError('Could not reach x', { beforeSend: true })

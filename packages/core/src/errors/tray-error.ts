@@ -40,3 +40,9 @@ export class TrayError extends Error {
     return { name: this.name, message: this.message, ...(this as object) }
   }
 }
+
+/** Adds kinds to an error's brand, so `instanceof` those classes holds for it too (internal). */
+export function addKinds(error: TrayError, ...kinds: string[]): void {
+  const own = error[KINDS] as string[]
+  for (const kind of kinds) if (!own.includes(kind)) own.push(kind)
+}

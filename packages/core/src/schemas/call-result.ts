@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { JsonObjectSchema } from './json-object'
+import { type JsonObject, JsonObjectSchema } from './json-object'
 
 /** `PublicConnectorCallResult`: a 200 from the call endpoint, success or third-party error. */
 export const CallResultSchema = v.looseObject({
@@ -22,6 +22,12 @@ export const OutputSchemaResultSchema = v.looseObject({
   output_schema: JsonObjectSchema,
 })
 
-export type CallResult = v.InferOutput<typeof CallResultSchema>
+/**
+ * A call's result, as `callConnector(…, { throwOnError: false })` returns it: the output typed as
+ * `TOutput` on success, the third party's error output otherwise.
+ */
+export type CallResult<TOutput extends object = JsonObject> =
+  | { outcome: 'success'; output: TOutput }
+  | { outcome: 'error'; output: JsonObject }
 export type DdlResult = v.InferOutput<typeof DdlResultSchema>
 export type LookupOption = DdlResult['result'][number]
