@@ -66,11 +66,13 @@ function nameOf(path: string[]): string {
   return ['traykit', ...path].join(' ')
 }
 
-function isFlag(token: string): boolean {
+/** The word is a flag (`-h`, `--json`, `--set=a=1`), not an argument; `-` alone is stdin. */
+export function isFlag(token: string): boolean {
   return token.startsWith('-') && token !== '-'
 }
 
-function takesValue(token: string, args: ArgsDef): boolean {
+/** The flag takes the next word as its value (`--profile work`), per the command's arguments. */
+export function takesValue(token: string, args: ArgsDef): boolean {
   if (token.includes('=')) return false
   const def = findFlag(token.replace(/^--?/, ''), args)
   return def?.type === 'string' || def?.type === 'enum'

@@ -6,6 +6,9 @@ import mainCommand from './main-command'
 import { stripAnsi, wantsColor } from './output/colors'
 import { resolveInvocation } from './resolve-invocation'
 
+/** The hidden command the completion scripts run for names: `traykit __complete <words…>`. */
+export const COMPLETE = '__complete'
+
 const ROOT_EPILOGUE = `
 Start without an account: traykit --mock connectors
 Exit codes: 0 ok, 1 Tray or third-party error, 2 usage or input error, 3 missing or rejected token.`
@@ -13,6 +16,13 @@ Exit codes: 0 ok, 1 Tray or third-party error, 2 usage or input error, 3 missing
 /** Runs the traykit command line with `io` and resolves with the process's exit code. */
 export function runCli(rawArgs: string[], io: CliIo): Promise<number> {
   return runWithIo(io, async () => {
+    if (rawArgs[0] === COMPLETE) {
+      // The shell scripts' helper: candidates one per line, and never an error on the screen.
+      const { completeWords } = await import('./completion/complete-words')
+      const words = await completeWords(mainCommand, rawArgs.slice(1), io.env).catch(() => [])
+      if (words.length > 0) io.stdout.write(`${words.join('\n')}\n`)
+      return EXIT.ok
+    }
     let name: string | undefined
     try {
       const invocation = await resolveInvocation(mainCommand, rawArgs)

@@ -36,7 +36,9 @@ export async function openOperation(
   const ref = parseConnectorRef(args.connector)
   const given = await readInput(args.input)
   const tray = await openClient(args, out)
-  const { connector, operation } = await readOperation(tray, out, ref, args.operation)
+  const { connector, operation } = await readOperation(tray, out, ref, args.operation, {
+    remember: !args.mock,
+  })
   const input = applySets(given, flagValues(rawArgs, 'set'), operation.inputSchema)
   return { tray, connector, operation, input }
 }

@@ -1,5 +1,6 @@
 import { type Connector, type Operation, type TrayClient, TrayNotFoundError } from '@traykit/core'
 import { SuggestedError } from '../cli-error'
+import { rememberNames } from '../completion/completion-cache'
 import type { Output } from '../output/output'
 import { suggest } from '../suggest'
 import type { ConnectorRef } from './connector-ref'
@@ -25,21 +26,28 @@ export async function readConnector(tray: TrayClient, ref: ConnectorRef): Promis
 /**
  * The connector version `ref` names (the latest without one) and its operation `name`. The
  * connector is read first so that a missing connector or version is reported as such, and the
- * operation is looked up in the version that was actually found.
+ * operation is looked up in the version that was actually found. With `remember`, the names
+ * are kept for shell completion.
  */
 export function readOperation(
   tray: TrayClient,
   out: Output,
   ref: ConnectorRef,
   name: string,
+  options: { remember: boolean },
 ): Promise<{ connector: Connector; operation: Operation }> {
   return out.wait('Reading the operation', async () => {
     const connector = await readConnector(tray, ref)
     try {
-      return {
-        connector,
-        operation: await tray.getOperation(connector.name, connector.version, name),
+      const operation = await tray.getOperation(connector.name, connector.version, name)
+      if (options.remember) {
+        // getOperation read the whole list: this one is from the catalog cache, free.
+        const operations = await tray.listOperations(connector.name, connector.version)
+        await rememberNames(out.io.env, {
+          operations: [connector.name, operations.map((op) => op.name)],
+        })
       }
+      return { connector, operation }
     } catch (error) {
       throw await withSuggestion(error, async () => {
         const operations = await tray.listOperations(connector.name, connector.version)

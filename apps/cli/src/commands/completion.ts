@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty'
 import { usageError } from '../cli-error'
 import { bashScript } from '../completion/bash-script'
-import { commandTree } from '../completion/command-tree'
+import { commandTree, SHELLS } from '../completion/command-tree'
 import { fishScript } from '../completion/fish-script'
 import { globalArgs } from '../global-args'
 import mainCommand from '../main-command'
@@ -15,7 +15,7 @@ export default defineCommand({
   },
   async run({ args }) {
     const shell = args.shell
-    if (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish') {
+    if (!(SHELLS as readonly string[]).includes(shell)) {
       throw usageError(`Unknown shell "${shell}": use bash, zsh or fish.`)
     }
     const tree = await commandTree(mainCommand)

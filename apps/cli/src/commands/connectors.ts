@@ -1,6 +1,7 @@
 import { type Connector, compareVersions } from '@traykit/core'
 import { defineCommand } from 'citty'
 import { openClient } from '../client/open-client'
+import { rememberNames } from '../completion/completion-cache'
 import { globalArgs } from '../global-args'
 import { createOutput } from '../output/output'
 
@@ -19,6 +20,8 @@ export default defineCommand({
     const out = createOutput(args)
     const tray = await openClient(args, out)
     const all = await out.wait('Listing connectors', () => tray.listConnectors())
+    // For shell completion; the mock's catalog is not the account's.
+    if (!args.mock) await rememberNames(out.io.env, { connectors: all.map((c) => c.name) })
     const needle = args.search?.toLowerCase()
     const matching = all.filter(
       (c) =>

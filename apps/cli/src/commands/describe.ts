@@ -14,7 +14,9 @@ export default defineCommand({
     const out = createOutput(args)
     const ref = parseConnectorRef(args.connector)
     const tray = await openClient(args, out)
-    const { connector, operation } = await readOperation(tray, out, ref, args.operation)
+    const { connector, operation } = await readOperation(tray, out, ref, args.operation, {
+      remember: !args.mock,
+    })
     const fields = describeFields(operation)
     const example = examplePayload(operation)
     if (out.json) {

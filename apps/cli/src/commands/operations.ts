@@ -3,6 +3,7 @@ import { defineCommand } from 'citty'
 import { parseConnectorRef } from '../client/connector-ref'
 import { openClient } from '../client/open-client'
 import { readConnector } from '../client/read-operation'
+import { rememberNames } from '../completion/completion-cache'
 import { globalArgs } from '../global-args'
 import { operationArgs } from '../operation-args'
 import { createOutput } from '../output/output'
@@ -18,6 +19,11 @@ export default defineCommand({
       const connector = await readConnector(tray, ref)
       return { connector, elements: await tray.listOperations(connector.name, connector.version) }
     })
+    if (!args.mock) {
+      await rememberNames(out.io.env, {
+        operations: [connector.name, elements.map((op) => op.name)],
+      })
+    }
     if (out.json) return out.data({ elements })
     out.text(
       out.colors.bold(

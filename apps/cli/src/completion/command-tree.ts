@@ -1,10 +1,20 @@
 import type { CommandDef } from 'citty'
 import { loadCommand, resolve } from '../lazy-command'
 
+/** The shells `traykit completion` writes scripts for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const
 /** Values offered after a flag, where they are a fixed set. */
 export const FLAG_VALUES: Record<string, string> = { region: 'us eu1 ap1' }
+/** Values offered for a positional argument, where they are a fixed set. */
+export const POSITIONAL_VALUES: Record<string, string> = { shell: SHELLS.join(' ') }
 /** Flags whose value is a file path. */
-export const FILE_FLAGS = ['input', 'catalog']
+export const FILE_FLAGS = ['catalog']
+/** Flags whose value may be `@` and a file path (`--input @input.json`). */
+export const AT_FILE_FLAGS = ['input']
+/** Flags whose values `traykit __complete` finds (profile names from the config file). */
+export const DYNAMIC_FLAGS = ['profile']
+/** Positionals whose values `traykit __complete` finds (names from the completion cache). */
+export const DYNAMIC_POSITIONALS = ['connector', 'operation']
 
 /** What a shell needs to complete one command: its subcommands and flags. */
 export interface CompletionNode {
@@ -12,6 +22,8 @@ export interface CompletionNode {
   path: string
   subCommands: { name: string; description: string }[]
   flags: { name: string; description: string; takesValue: boolean }[]
+  /** The names of its positional arguments, in order: `connector`, `operation`… */
+  positionals: string[]
 }
 
 /** Every command of the tree, root first, read from the command definitions themselves. */
@@ -19,9 +31,12 @@ export async function commandTree(root: CommandDef, path = ''): Promise<Completi
   const command = await loadCommand(root)
   const args = await resolve(command.args ?? {})
   const subs = Object.entries((await resolve(command.subCommands)) ?? {})
-  const node: CompletionNode = { path, subCommands: [], flags: [] }
+  const node: CompletionNode = { path, subCommands: [], flags: [], positionals: [] }
   for (const [name, def] of Object.entries(args)) {
-    if (def.type === 'positional') continue
+    if (def.type === 'positional') {
+      node.positionals.push(name)
+      continue
+    }
     const takesValue = def.type === 'string' || def.type === 'enum'
     if (def.type === 'boolean' && def.default === true) {
       node.flags.push({
