@@ -1,11 +1,16 @@
 // Checks the packages as users get them: packs each publishable package with pnpm (which
 // applies publishConfig and pins workspace versions), lints the tarballs with publint and
-// Are the Types Wrong, installs them with npm into a project outside the workspace, and there
-// runs a plain Node ESM script and type-checks a TypeScript file that import them.
+// Are the Types Wrong, installs them all together with npm into a project outside the workspace
+// (with their peers, as a user would), and there runs a plain Node ESM script, type-checks a
+// TypeScript file that imports them, and runs the docs as tests (scripts/docs-test): every
+// README TypeScript block and example, type-checked and run against the mock.
+// `--keep` leaves that project in place (its path is printed) for
+// `node scripts/docs-test/docs-test.mjs <path>`.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { runDocsTests } from './docs-test/docs-test.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
@@ -28,12 +33,27 @@ const pnpm = !/pnpm/.test(execpath)
     ? [process.execPath, execpath]
     : [execpath]
 
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'))
+const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+const keep = flags.includes('--keep')
 const packages = ['packages', 'apps']
   .flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(root, dir, name)))
   .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
   .filter(({ manifest }) => !manifest.private)
   // `node scripts/check-packages.mjs @traykit/core` checks only the packages named.
-  .filter(({ manifest }) => process.argv.length <= 2 || process.argv.includes(manifest.name))
+  .filter(({ manifest }) => names.length === 0 || names.includes(manifest.name))
+const all = names.length === 0
+const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+const edgeManifest = JSON.parse(readFileSync(join(root, 'packages/edge/package.json'), 'utf8'))
+// What a user installs beside the packages, at the versions the workspace tests with: the peers
+// (hono, @hono/node-server, vitest for @traykit/testing/vitest) and a TypeScript toolchain.
+const extras = {
+  hono: edgeManifest.devDependencies.hono,
+  '@hono/node-server': edgeManifest.devDependencies['@hono/node-server'],
+  typescript: rootManifest.devDependencies.typescript,
+  '@types/node': rootManifest.devDependencies['@types/node'],
+  vitest: rootManifest.devDependencies.vitest,
+}
 
 const work = mkdtempSync(join(tmpdir(), 'traykit-pack-'))
 try {
@@ -67,7 +87,7 @@ try {
       name: 'traykit-consumer',
       private: true,
       type: 'module',
-      dependencies: deps,
+      dependencies: { ...deps, ...(all ? extras : {}) },
       // The packages depend on each other by version; point those at the tarballs too.
       overrides: Object.fromEntries(Object.keys(deps).map((name) => [name, `$${name}`])),
     }),
@@ -141,6 +161,16 @@ ${has('@traykit/edge') ? "import { createTrayHandler } from '@traykit/edge'\nexp
     }
   }
   console.log(`check-packages: ${Object.keys(tarballs).join(', ')} ok`)
+
+  if (all) {
+    console.log('docs-test: every README TypeScript block and example, against the packs')
+    const failed = runDocsTests({ root, app })
+    if (failed) {
+      process.exitCode = 1
+      console.error(`docs-test: ${failed} block(s) failed (see above)`)
+    }
+  }
 } finally {
-  rmSync(work, { recursive: true, force: true })
+  if (keep) console.log(`check-packages: kept ${join(work, 'app')}`)
+  else rmSync(work, { recursive: true, force: true })
 }

@@ -1,7 +1,7 @@
 import { TrayServerError } from '@traykit/core'
 import { useMockTray } from '@traykit/testing/vitest'
 import { describe, expect, it } from 'vitest'
-import { notifyChannel } from './notify-channel'
+import { notifyChannel } from './notify-channel.js'
 
 // A downstream project's tests: the app's own function, against the mock Tray. No Tray
 // account, no billed task, and every Tray behaviour on demand.

@@ -1,0 +1,200 @@
+// The docs as tests: every TypeScript block of the READMEs and every example's source is
+// type-checked (strict; moduleResolution bundler and node16) and run against the mock Tray,
+// inside a project where the packed packages were installed with npm (scripts/check-packages.mjs
+// makes it). One line per block, then `N passed, N failed`; any failure fails the run.
+// Alone, against a project kept with `node scripts/check-packages.mjs --keep`:
+//   node scripts/docs-test/docs-test.mjs <that project>
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, relative, resolve } from 'node:path'
+import { extractAll } from './extract-blocks.mjs'
+
+const here = import.meta.dirname
+
+/** Type-checks and runs every block inside `app`; returns the number of failed blocks. */
+export function runDocsTests({ root, app, log = (line) => process.stdout.write(`${line}\n`) }) {
+  const docs = join(app, 'docs')
+  rmSync(docs, { recursive: true, force: true })
+  mkdirSync(docs, { recursive: true })
+  const blocks = extractAll(root).concat(consumerBlocks())
+
+  for (const block of blocks) {
+    block.skip = block.directives.find((d) => d.kind === 'skip')?.arg
+    block.typecheckOnly = block.directives.find((d) => d.kind === 'typecheck-only')?.arg
+    // A block that imports vitest is a test file: vitest runs it.
+    block.vitest =
+      block.directives.some((d) => d.kind === 'vitest') || /from ['"]vitest['"]/.test(block.code)
+    block.throws = block.directives.find((d) => d.kind === 'throws')?.arg
+    block.errors = []
+    if (block.skip) continue
+    const preludes = block.directives
+      .filter((d) => d.kind === 'prepend')
+      .flatMap((d) => d.arg.split(/[\s,]+/))
+      .map((name) => readFileSync(join(here, 'preludes', `${name}.ts`), 'utf8'))
+    const prelude = preludes.join('')
+    block.offset = prelude.split('\n').length - 1
+    // Examples keep their folder layout (a test imports its module by relative path).
+    block.ts = block.example
+      ? join(docs, block.file)
+      : join(docs, block.vitest ? `${block.id}.test.ts` : `${block.id}.ts`)
+    mkdirSync(dirname(block.ts), { recursive: true })
+    writeFileSync(block.ts, prelude + block.code)
+  }
+  const checked = blocks.filter((b) => !b.skip)
+
+  // (a) Type checks, with the consumer's own TypeScript and @types/node.
+  const globals = join(docs, 'runtime-globals.d.ts')
+  copyFileSync(join(here, 'runtime-globals.d.ts'), globals)
+  const files = [globals, ...checked.map((b) => b.ts)].map((f) => relative(docs, f))
+  const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc')
+  for (const [name, module, moduleResolution] of [
+    ['bundler', 'preserve', 'bundler'],
+    ['node16', 'node16', 'node16'],
+  ]) {
+    const config = join(docs, `tsconfig.${name}.json`)
+    writeFileSync(
+      config,
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module,
+          moduleResolution,
+          moduleDetection: 'force',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          types: ['node'],
+        },
+        files,
+      }),
+    )
+    const result = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], {
+      cwd: docs,
+      encoding: 'utf8',
+    })
+    for (const line of result.stdout.split('\n')) {
+      const m = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line)
+      if (!m) continue
+      const file = resolve(docs, m[1])
+      const block = checked.find((b) => b.ts === file)
+      const where = block
+        ? `${block.file}:${block.line + Number(m[2]) - 1 - block.offset}`
+        : relative(docs, file)
+      ;(block ?? checked[0]).errors.push(`${name}: ${where} ${m[4]} ${m[5]}`)
+    }
+    if (result.status !== 0 && !checked.some((b) => b.errors.length))
+      throw new Error(`tsc (${name}) failed: ${result.stdout}${result.stderr}`)
+  }
+
+  // (b) Runs. Plain blocks go through runner.mjs in one process; vitest files through vitest.
+  const ts = createRequire(join(app, 'package.json'))('typescript')
+  const runnable = checked.filter((b) => !b.typecheckOnly && !b.vitest)
+  for (const block of runnable) {
+    block.js = block.ts.replace(/\.ts$/, '.js')
+    const { outputText } = ts.transpileModule(readFileSync(block.ts, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    })
+    writeFileSync(block.js, outputText)
+  }
+  copyFileSync(join(here, 'runner.mjs'), join(docs, 'runner.mjs'))
+  writeFileSync(
+    join(docs, 'manifest.json'),
+    JSON.stringify(
+      runnable.map(({ id, js, throws, code }) => ({
+        id,
+        js,
+        throws,
+        // A block that calls serve(...) of @hono/node-server must log its address.
+        listens: /\bserve\(\s*\{\s*fetch\b/.test(code) && /from '@hono\/node-server'/.test(code),
+      })),
+    ),
+  )
+  const ran = spawnSync(process.execPath, [join(docs, 'runner.mjs'), join(docs, 'manifest.json')], {
+    cwd: app,
+    encoding: 'utf8',
+    timeout: 5 * 60_000,
+  })
+  const results = new Map(
+    ran.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l))
+      .map((r) => [r.id, r]),
+  )
+  for (const block of runnable) {
+    const result = results.get(block.id)
+    if (!result)
+      block.errors.push(
+        `run: the runner stopped before it (${ran.stderr.trim().split('\n').at(-1)})`,
+      )
+    else if (!result.ok)
+      block.errors.push(
+        `run: ${result.error}${result.output ? `\n      output: ${result.output.replaceAll('\n', '\n      ')}` : ''}`,
+      )
+    else block.notes = result.notes
+  }
+  for (const block of checked.filter((b) => b.vitest)) {
+    const vitest = spawnSync(
+      process.execPath,
+      [
+        join(app, 'node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--root',
+        docs,
+        relative(docs, block.ts),
+      ],
+      { cwd: docs, encoding: 'utf8', timeout: 2 * 60_000, env: { ...process.env, CI: '1' } },
+    )
+    if (vitest.status !== 0)
+      block.errors.push(
+        `run (vitest): ${(vitest.stdout + vitest.stderr).trim().split('\n').slice(-25).join('\n      ')}`,
+      )
+  }
+
+  let passed = 0
+  let failed = 0
+  for (const block of blocks) {
+    if (block.skip) {
+      log(`skip ${block.name} (${block.skip})`)
+      continue
+    }
+    const how = block.typecheckOnly
+      ? `typecheck only: ${block.typecheckOnly}`
+      : block.vitest
+        ? 'typecheck, vitest'
+        : `typecheck, run${block.notes?.length ? `; ${block.notes.join('; ')}` : ''}`
+    if (block.errors.length) {
+      failed++
+      log(`FAIL ${block.name}`)
+      for (const error of block.errors) log(`      ${error}`)
+    } else {
+      passed++
+      log(`ok   ${block.name} (${how})`)
+    }
+  }
+  log(`${passed} passed, ${failed} failed`)
+  return failed
+}
+
+/** Blocks of the consumer check itself: what the READMEs promise across packages. */
+function consumerBlocks() {
+  return ['mount-mock.ts'].map((name) => ({
+    file: `scripts/docs-test/consumer/${name}`,
+    line: 1,
+    code: readFileSync(join(here, 'consumer', name), 'utf8'),
+    directives: [],
+    example: false,
+    id: `consumer-${name.replace(/\.ts$/, '')}`,
+    name: `scripts/docs-test/consumer/${name}`,
+  }))
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const app = resolve(process.argv[2] ?? '')
+  if (!process.argv[2])
+    throw new Error('usage: node scripts/docs-test/docs-test.mjs <consumer project>')
+  const failed = runDocsTests({ root: resolve(here, '..', '..'), app })
+  process.exitCode = failed ? 1 : 0
+}
