@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import type { Redactor } from '@traykit/core'
 
 /** Where a command writes: a terminal, a pipe or a test's buffer. */
 export interface OutStream {
@@ -26,8 +27,11 @@ export interface CliIo {
 
 interface CliRun {
   io: CliIo
-  /** Values never to print (the token in use), redacted from every line written. */
-  secrets: Set<string>
+  /**
+   * The redactors of values never to print (the token in use), by value: core's, made where a
+   * token is registered (`registerSecret`), so that this file, loaded for `--help`, needs no core.
+   */
+  redactors: Map<string, Redactor>
 }
 
 const current = new AsyncLocalStorage<CliRun>()
@@ -61,26 +65,31 @@ export function createNodeIo(): CliIo {
 
 /** Runs `task` with `io` as the current run's streams. */
 export function runWithIo<T>(io: CliIo, task: () => Promise<T>): Promise<T> {
-  return current.run({ io, secrets: new Set() }, task)
+  return current.run({ io, redactors: new Map() }, task)
 }
 
 /** The current run: the one started by `runWithIo`, else the real process. */
 export function currentRun(): CliRun {
   const run = current.getStore()
   if (run) return run
-  processRun ??= { io: createNodeIo(), secrets: new Set() }
+  processRun ??= { io: createNodeIo(), redactors: new Map() }
   return processRun
 }
 
-// Shorter values are no real Tray token (the mock's is `mock`), and replacing a common word
-// everywhere would garble the output.
-const MIN_SECRET_LENGTH = 8
-
-/** Removes every registered secret from a text about to be written. */
+/**
+ * Removes every registered secret from a text about to be written, by core's one rule: the token
+ * in any spelling and any run of 12 or more of its characters; a token too short to be Tray's
+ * (the mock's `mock`) only as `Bearer <token>`, so ordinary words stay as they are.
+ */
 export function redactSecrets(text: string): string {
   let out = text
-  for (const secret of currentRun().secrets) {
-    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join('[redacted]')
-  }
+  for (const redactor of currentRun().redactors.values()) out = redactor.text(out)
+  return out
+}
+
+/** A deep copy of a JSON value with every registered secret removed from its strings and keys. */
+export function redactValue<T>(value: T): T {
+  let out = value
+  for (const redactor of currentRun().redactors.values()) out = redactor.value(out)
   return out
 }

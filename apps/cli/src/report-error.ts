@@ -7,7 +7,7 @@ import {
   TrayValidationError,
 } from '@traykit/core'
 import { CliError, EXIT, SuggestedError } from './cli-error'
-import { currentRun, redactSecrets } from './cli-io'
+import { currentRun, redactSecrets, redactValue } from './cli-io'
 import { errorKind } from './error-kind'
 import { stripAnsi } from './output/colors'
 import { safeJson, safeText } from './output/safe-text'
@@ -38,7 +38,7 @@ export function reportError(
     const body = {
       error: { type: errorKind(error), message: described.message, ...described.fields },
     }
-    io.stderr.write(`${redactSecrets(safeJson(JSON.stringify(body)))}\n`)
+    io.stderr.write(`${safeJson(JSON.stringify(redactValue(body)))}\n`)
   } else {
     const lines = [`error: ${described.message}`]
     if (described.hint) lines.push(described.hint)

@@ -1,7 +1,7 @@
+import { suggest } from '@traykit/core'
 import type { ArgDef, ArgsDef, CommandDef } from 'citty'
 import { usageError } from './cli-error'
 import { loadCommand, resolve } from './lazy-command'
-import { suggest } from './suggest'
 
 /** What a command line asks for, checked against the commands and their flags. */
 export interface Invocation {

@@ -1,4 +1,4 @@
-import { type ClientHooks, createTrayClient, type TrayClient } from '@traykit/core'
+import { type ClientHooks, createRedactor, createTrayClient, type TrayClient } from '@traykit/core'
 import { version } from '../../package.json'
 import { CliError, EXIT } from '../cli-error'
 import { currentRun } from '../cli-io'
@@ -34,9 +34,15 @@ async function openMockClient(out: Output): Promise<TrayClient> {
   })
 }
 
+/** Redacts `secret` (a token) from everything this run prints, by core's rule. */
+export function registerSecret(secret: string): void {
+  const { redactors } = currentRun()
+  if (!redactors.has(secret)) redactors.set(secret, createRedactor(secret))
+}
+
 /** A client of `baseUrl` with `token`, its traffic reported by `--debug`. */
 export function createClient(token: string, baseUrl: string, out: Output): TrayClient {
-  currentRun().secrets.add(token)
+  registerSecret(token)
   return createTrayClient({
     token,
     baseUrl,
@@ -48,7 +54,7 @@ export function createClient(token: string, baseUrl: string, out: Output): TrayC
 /** Resolves the run's settings, registers the token as a secret and reports where each came from. */
 export async function loadSettings(flags: GlobalArgs, out: Output): Promise<Settings> {
   const settings = await resolveSettings(flags, currentRun().io.env)
-  if (settings.token) currentRun().secrets.add(settings.token)
+  if (settings.token) registerSecret(settings.token)
   if (flags.token) {
     out.warn(
       'warning: --token is visible to other users of this machine (ps, shell history); ' +

@@ -1,8 +1,13 @@
-import { type Connector, type Operation, type TrayClient, TrayNotFoundError } from '@traykit/core'
+import {
+  type Connector,
+  type Operation,
+  suggest,
+  type TrayClient,
+  TrayNotFoundError,
+} from '@traykit/core'
 import { SuggestedError } from '../cli-error'
 import { rememberNames } from '../completion/completion-cache'
 import type { Output } from '../output/output'
-import { suggest } from '../suggest'
 import type { ConnectorRef } from './connector-ref'
 
 /**

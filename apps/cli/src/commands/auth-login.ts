@@ -2,7 +2,7 @@ import { TrayAuthenticationError } from '@traykit/core'
 import { defineCommand } from 'citty'
 import { CliError, EXIT, usageError } from '../cli-error'
 import { currentRun } from '../cli-io'
-import { createClient, loadSettings } from '../client/open-client'
+import { createClient, loadSettings, registerSecret } from '../client/open-client'
 import { profileOf, saveConfig } from '../config/config-file'
 import { maskToken } from '../config/mask-token'
 import { globalArgs } from '../global-args'
@@ -16,7 +16,7 @@ export default defineCommand({
   async run({ args }) {
     if (args.mock) throw usageError('The mock needs no login: add --mock to any command instead.')
     const out = createOutput(args)
-    const { io, secrets } = currentRun()
+    const { io } = currentRun()
     const settings = await loadSettings(args, out)
     if (settings.baseUrlSource === 'profile' && !settings.trayHost) {
       // The config file alone must not choose where a token is sent: a planted apiUrl would
@@ -49,7 +49,7 @@ export default defineCommand({
         'No token given: pipe it on stdin or type it at the prompt.',
         EXIT.credentials,
       )
-    secrets.add(token)
+    registerSecret(token)
     if (/\s/.test(token))
       throw usageError('The token contains spaces or line breaks; paste it alone.')
 

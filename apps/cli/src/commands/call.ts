@@ -1,12 +1,12 @@
 import {
   assertValidInput,
-  CallPayloadSchema,
+  type CallPayload,
   type CallResult,
+  parseCallPayload,
   TrayConnectorError,
   TrayValidationError,
 } from '@traykit/core'
 import { defineCommand } from 'citty'
-import * as v from 'valibot'
 import { openOperation } from '../client/open-operation'
 import { globalArgs } from '../global-args'
 import { inputArgs } from '../input/input-args'
@@ -74,16 +74,22 @@ export default defineCommand({
   },
 })
 
-/** The call payload checked against core's schema (the auth id must be a UUID, say). */
-function checkPayload(payload: v.InferInput<typeof CallPayloadSchema>) {
-  const result = v.safeParse(CallPayloadSchema, payload)
-  if (result.success) return result.output
-  throw new TrayValidationError(
-    'Invalid call; nothing was sent',
-    result.issues.map((issue) => ({ path: flagOf(v.getDotPath(issue)), message: issue.message })),
-  )
+/**
+ * The call payload, checked by core's strict check (the same as callConnector's and the edge's):
+ * an auth id that is not a UUID, say, is refused naming the flag it came from.
+ */
+function checkPayload(payload: CallPayload): CallPayload {
+  try {
+    return parseCallPayload(payload)
+  } catch (error) {
+    if (!(error instanceof TrayValidationError)) throw error
+    throw new TrayValidationError(
+      'Invalid call; nothing was sent',
+      error.issues.map((issue) => ({ ...issue, path: flagOf(issue.path) })),
+    )
+  }
 }
 
-function flagOf(path: string | null): string {
-  return path === 'authId' ? '--auth-id' : (path ?? '')
+function flagOf(path: string): string {
+  return path === 'authId' ? '--auth-id' : path
 }

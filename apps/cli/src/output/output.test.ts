@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { type CliIo, currentRun, runWithIo } from '../cli-io'
+import { type CliIo, runWithIo } from '../cli-io'
+import { registerSecret } from '../client/open-client'
 import { createOutput } from './output'
 
 const TOKEN = 'tray_SECRET_4f0c9d1e_TOKEN'
@@ -30,7 +31,7 @@ describe('tables', () => {
     it(`redact a token in a cell before the terminal's width ${overflow}s it`, async () => {
       const { io, written } = terminal(40)
       await runWithIo(io, async () => {
-        currentRun().secrets.add(TOKEN)
+        registerSecret(TOKEN)
         const rows = [{ name: 'echo', description: `Echoed: Bearer ${TOKEN} back` }]
         createOutput({}).table(
           [

@@ -1,4 +1,4 @@
-import { type CliIo, currentRun, type OutStream, redactSecrets } from '../cli-io'
+import { type CliIo, currentRun, type OutStream, redactSecrets, redactValue } from '../cli-io'
 import { type Colors, createColors, wantsColor } from './colors'
 import { type Column, type Overflow, renderTable } from './render-table'
 import { safeJson, safeText } from './safe-text'
@@ -41,8 +41,13 @@ export function createOutput(flags: { json?: boolean; color?: boolean; debug?: b
     colors,
     io,
     // Indented for a terminal, one line for a pipe.
+    // Redacted as a value, before it becomes JSON text: every string holding the token, in any
+    // spelling, loses it, and the document stays valid JSON.
     data: (value) =>
-      write(io.stdout, safeJson(JSON.stringify(value, null, io.stdout.isTTY ? 2 : undefined))),
+      write(
+        io.stdout,
+        safeJson(JSON.stringify(redactValue(value), null, io.stdout.isTTY ? 2 : undefined)),
+      ),
     table: <T>(columns: Column<T>[], rows: T[], overflow?: Overflow) =>
       out(
         // Each cell is redacted before the table cuts or wraps it to the terminal's width: a
