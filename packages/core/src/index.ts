@@ -27,6 +27,8 @@ export {
 } from './errors/tray-api-error'
 export { TrayConnectorError } from './errors/tray-connector-error'
 export { TrayError } from './errors/tray-error'
+export { TrayOverloadedError } from './errors/tray-overloaded-error'
+export { TrayResponseTooLargeError } from './errors/tray-response-too-large-error'
 export {
   TrayAbortError,
   TrayConnectionError,

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { clip } from '../_clip'
 import { createApiError, TrayRateLimitError, TrayServerError } from '../errors/tray-api-error'
+import { TrayResponseTooLargeError } from '../errors/tray-response-too-large-error'
 import {
   TrayAbortError,
   TrayConnectionError,
@@ -10,8 +11,9 @@ import {
 import { TrayValidationError } from '../errors/tray-validation-error'
 import { ErrorBodySchema } from '../schemas/error-body'
 import { createCancellations } from './_cancellation'
+import { readBody } from './_read-body'
 import { validationIssues, validationSummary } from './_validation-answer'
-import type { RateLimiter } from './rate-limiter'
+import { QueueTimeout, type RateLimiter } from './rate-limiter'
 import { createRedactor } from './redactor'
 import {
   type BackoffOptions,
@@ -46,6 +48,8 @@ export interface TransportConfig {
   token: string | undefined
   fetch: typeof fetch
   timeoutMs: number
+  /** Bytes of an answer's body read at most; past them, `TrayResponseTooLargeError`. */
+  maxResponseBytes: number
   maxRetries: number
   headers: Record<string, string>
   limiter: RateLimiter | undefined
@@ -102,9 +106,11 @@ export function createTransport(config: TransportConfig) {
   async function request<T>(spec: RequestSpec<T>): Promise<T> {
     const safe = spec.method === 'GET' || spec.idempotent === true
     for (let attempt = 0; ; attempt++) {
+      // The attempt's timeout runs from here: time spent waiting for a limiter slot counts.
+      const startedAt = performance.now()
       const release = await acquire(spec)
       try {
-        return await attemptOnce(spec, attempt)
+        return await attemptOnce(spec, attempt, startedAt)
       } catch (error) {
         const kind = failureKind(error)
         if (kind === undefined || attempt >= config.maxRetries || !isRetryable(kind, safe))
@@ -131,11 +137,20 @@ export function createTransport(config: TransportConfig) {
     const limiter = config.limiter
     if (!limiter) return () => {}
     try {
-      if (spec.call) return await limiter.acquireCall(spec.signal)
-      await limiter.acquireRequest(spec.signal)
+      if (spec.call) return await limiter.acquireCall(spec.signal, config.timeoutMs)
+      await limiter.acquireRequest(spec.signal, config.timeoutMs)
       return () => {}
     } catch (error) {
       if (spec.signal?.aborted) throw new TrayAbortError()
+      // Not retried: another wait in the same queue would only double what the caller waits.
+      if (error instanceof QueueTimeout) {
+        throw new TrayTimeoutError(
+          config.timeoutMs,
+          spec.call
+            ? 'the call waited all that time for a concurrency slot of this client, so it was NOT sent and did not run'
+            : 'the request waited all that time for a rate-limit slot of this client, so it was not sent',
+        )
+      }
       throw error
     }
   }
@@ -144,7 +159,11 @@ export function createTransport(config: TransportConfig) {
     return `${config.baseUrl}${spec.path}`
   }
 
-  async function attemptOnce<T>(spec: RequestSpec<T>, attempt: number): Promise<T> {
+  async function attemptOnce<T>(
+    spec: RequestSpec<T>,
+    attempt: number,
+    startedAt: number,
+  ): Promise<T> {
     if (spec.signal?.aborted) throw new TrayAbortError()
     const url = urlOf(spec)
     const headers = { ...baseHeaders }
@@ -156,7 +175,12 @@ export function createTransport(config: TransportConfig) {
 
     // The cancellation ends the request and the body read together; a caller's signal gets a
     // controller of its own so that its abort ends this request only.
-    const cancellation = cancellations.next(spec.signal !== undefined)
+    // What is left of the attempt's time after its wait for a slot. A request that waited
+    // longer than the shared controllers' window gets a controller of its own: a shared one
+    // would cancel its request only a whole timeout after it began to send.
+    const waitedMs = performance.now() - startedAt
+    const remainingMs = config.timeoutMs - waitedMs
+    const cancellation = cancellations.next(spec.signal !== undefined || waitedMs >= 20)
     let timedOut = false
     let rejectDeadline: (reason: unknown) => void = () => {}
     // Some fetch implementations ignore the signal while the body streams; racing a promise
@@ -165,11 +189,14 @@ export function createTransport(config: TransportConfig) {
       rejectDeadline = reject
     })
     deadline.catch(() => {})
-    const timer = setTimeout(() => {
-      timedOut = true
-      cancellation.abort()
-      rejectDeadline(timeoutError())
-    }, config.timeoutMs)
+    const timer = setTimeout(
+      () => {
+        timedOut = true
+        cancellation.abort()
+        rejectDeadline(timeoutError())
+      },
+      Math.max(0, remainingMs),
+    )
     const onAbort = () => {
       cancellation.abort()
       rejectDeadline(new TrayAbortError())
@@ -194,9 +221,9 @@ export function createTransport(config: TransportConfig) {
         throw toAttemptError(error, true)
       }
       try {
-        text = await Promise.race([response.text(), deadline])
+        text = await Promise.race([readBody(response, config.maxResponseBytes, tooLarge), deadline])
       } catch (error) {
-        throw toAttemptError(error, false)
+        throw error instanceof TrayResponseTooLargeError ? error : toAttemptError(error, false)
       }
     } finally {
       clearTimeout(timer)
@@ -254,6 +281,15 @@ export function createTransport(config: TransportConfig) {
       return new TrayResponseError(
         `Tray answered ${spec.method} ${url} ${answered}, which traykit does not follow: the token is only sent to ${originOf(url)}${spec.call ? ', and a call is not sent again' : ''}`,
         { status, path: '' },
+      )
+    }
+
+    function tooLarge(limitBytes: number): TrayResponseTooLargeError {
+      // A status that is not a 2xx is an error's body: said, since the caller sees neither.
+      const answer = response.ok ? 'an answer' : `a ${response.status} answer`
+      return new TrayResponseTooLargeError(
+        `Tray sent ${answer} to ${spec.method} ${redact.text(url)} larger than maxResponseBytes (${limitBytes} bytes); it was not read${spec.call ? '. The call may have run, and is not sent again' : ''}`,
+        { status: response.status, limitBytes },
       )
     }
 

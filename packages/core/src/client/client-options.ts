@@ -22,6 +22,11 @@ export interface TrayClientOptions {
   timeout?: number | undefined
   /** Retries after a retryable failure (see the retry rule). Default 2. */
   maxRetries?: number | undefined
+  /**
+   * Bytes of an answer's body read at most; a larger one is let go unread and throws
+   * `TrayResponseTooLargeError`. Default 16 MiB (16 777 216).
+   */
+  maxResponseBytes?: number | undefined
   /** Extra headers on every request. */
   headers?: Record<string, string> | undefined
   /** Prefix for the `user-agent` header, such as `my-app/1.2`. */

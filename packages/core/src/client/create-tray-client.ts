@@ -43,6 +43,9 @@ import { DEFAULT_BACKOFF } from './retry-policy'
 
 const FIVE_MINUTES = 5 * 60_000
 const ONE_DAY = 24 * 60 * 60_000
+// Far above the largest catalog answer, far below what a Worker (128 MB) survives holding it as
+// text and parsed JSON at once.
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 
 // The JSON Schema validator and its messages weigh more than the rest of the client: loaded on
 // the first validated call, they stay out of the first download of a browser app that only lists
@@ -55,6 +58,11 @@ export function createTrayClient(options: TrayClientOptions = {}) {
   const token = checkToken(options, options.baseUrl)
   const timeoutMs = checkNumber('timeout', options.timeout ?? 30_000, 1)
   const maxRetries = checkNumber('maxRetries', options.maxRetries ?? 2, 0)
+  const maxResponseBytes = checkNumber(
+    'maxResponseBytes',
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    1,
+  )
   const userAgent = options.userAgent ? `${options.userAgent} traykit` : 'traykit'
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
@@ -63,6 +71,7 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     token,
     fetch: fetchImpl,
     timeoutMs,
+    maxResponseBytes,
     maxRetries,
     headers: { 'user-agent': userAgent, ...options.headers },
     limiter:

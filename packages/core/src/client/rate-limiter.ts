@@ -1,3 +1,5 @@
+import { TrayOverloadedError } from '../errors/tray-overloaded-error'
+
 /** Limits a client keeps to, so bulk use does not provoke 429s. */
 export interface RateLimits {
   /** Sustained requests per second on non-call routes. Tray: 30. */
@@ -6,14 +8,32 @@ export interface RateLimits {
   burst: number
   /** Calls in flight at once. Tray: 1000. */
   maxConcurrentCalls: number
+  /**
+   * Requests that may wait for a slot, in each of the two queues (reads and other requests
+   * waiting for a rate token; calls waiting for a concurrency slot). Past it, a request is
+   * refused at once with `TrayOverloadedError`, nothing sent. traykit's own bound, not Tray's:
+   * 200 is about 6.7 s of reads at 30/s, more than a request would want to wait anyway.
+   */
+  maxQueue: number
 }
 
-/** Tray's documented limits (Tray docs: rateLimiting). */
+/** Tray's documented limits (Tray docs: rateLimiting), and traykit's queue bound. */
 export const TRAY_RATE_LIMITS: RateLimits = {
   requestsPerSecond: 30,
   burst: 50,
   maxConcurrentCalls: 1000,
+  maxQueue: 200,
 }
+
+/** A wait for a slot ran past its `timeoutMs`; the request left the queue, unsent. */
+export class QueueTimeout extends Error {
+  constructor() {
+    super('timed out waiting for a rate-limit slot')
+  }
+}
+
+/** Before any call has finished, how long a call is assumed to hold its slot. */
+const ASSUMED_CALL_MS = 1000
 
 /** Gives up the slot a request held. */
 export type Release = () => void
@@ -21,6 +41,8 @@ export type Release = () => void
 /**
  * A token bucket for non-call requests and a semaphore for calls. Tray rate-limits its catalog
  * and auth routes but only concurrency-limits the call endpoint, hence the two mechanisms.
+ * Both queues are bounded (`maxQueue`), and a waiter leaves its queue as soon as its signal
+ * aborts or its `timeoutMs` runs out, so a storm of abandoned requests leaves nothing behind.
  */
 export class RateLimiter {
   readonly #limits: RateLimits
@@ -31,15 +53,18 @@ export class RateLimiter {
   #timer: ReturnType<typeof setTimeout> | undefined
   #calls = 0
   #callWaiters: Array<() => void> = []
+  /** A moving average of how long a call holds its slot, for `retryAfterMs`. */
+  #callHoldMs = ASSUMED_CALL_MS
 
   constructor(limits: RateLimits, now: () => number = () => performance.now()) {
     if (
       !(limits.requestsPerSecond > 0) ||
       !(limits.burst >= 1) ||
-      !(limits.maxConcurrentCalls >= 1)
+      !(limits.maxConcurrentCalls >= 1) ||
+      !(limits.maxQueue >= 0)
     ) {
       throw new RangeError(
-        'limits: requestsPerSecond must be > 0, burst and maxConcurrentCalls at least 1',
+        'limits: requestsPerSecond must be > 0, burst and maxConcurrentCalls at least 1, maxQueue at least 0',
       )
     }
     this.#limits = limits
@@ -48,27 +73,45 @@ export class RateLimiter {
     this.#refilledAt = now()
   }
 
-  /** Waits for a request token (reads and writes other than calls). */
-  acquireRequest(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for a request token (reads and writes other than calls). Rejects with
+   * `TrayOverloadedError` when the queue is full, `QueueTimeout` after `timeoutMs` of waiting,
+   * and the signal's reason when it aborts.
+   */
+  acquireRequest(signal?: AbortSignal, timeoutMs?: number): Promise<void> {
     this.#refill()
     if (this.#queue.length === 0 && this.#tokens >= 1) {
       this.#tokens -= 1
       return Promise.resolve()
     }
-    return this.#wait(this.#queue, signal, () => this.#schedule())
+    if (this.#queue.length >= this.#limits.maxQueue) {
+      // The head of the queue gets the next token: then there is room for one more.
+      const nextTokenMs = ((1 - this.#tokens) / this.#limits.requestsPerSecond) * 1000
+      return Promise.reject(
+        overloaded('requests are waiting for a rate-limit slot', this.#limits, nextTokenMs),
+      )
+    }
+    return this.#wait(this.#queue, signal, timeoutMs, () => this.#schedule())
   }
 
-  /** Waits for a call slot; the returned function frees it. */
-  async acquireCall(signal?: AbortSignal): Promise<Release> {
+  /** Waits for a call slot; the returned function frees it. Rejects as `acquireRequest` does. */
+  async acquireCall(signal?: AbortSignal, timeoutMs?: number): Promise<Release> {
     if (this.#calls >= this.#limits.maxConcurrentCalls) {
-      await this.#wait(this.#callWaiters, signal)
+      if (this.#callWaiters.length >= this.#limits.maxQueue) {
+        // Calls free their slots at about maxConcurrentCalls per hold time.
+        const nextSlotMs = this.#callHoldMs / this.#limits.maxConcurrentCalls
+        throw overloaded('calls are waiting for a concurrency slot', this.#limits, nextSlotMs)
+      }
+      await this.#wait(this.#callWaiters, signal, timeoutMs)
     } else {
       this.#calls += 1
     }
+    const heldFrom = this.#now()
     let released = false
     return () => {
       if (released) return
       released = true
+      this.#callHoldMs = this.#callHoldMs * 0.9 + (this.#now() - heldFrom) * 0.1
       const next = this.#callWaiters.shift()
       // The slot passes straight to the next waiter, so the count stays as it is.
       if (next) next()
@@ -76,24 +119,36 @@ export class RateLimiter {
     }
   }
 
-  #wait(queue: Array<() => void>, signal: AbortSignal | undefined, after?: () => void) {
+  #wait(
+    queue: Array<() => void>,
+    signal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+    after?: () => void,
+  ) {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason)
-      const onAbort = () => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const leave = (reason: unknown) => {
         const at = queue.indexOf(grant)
         if (at >= 0) queue.splice(at, 1)
-        reject(signal?.reason)
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', onAbort)
+        reject(reason)
       }
+      const onAbort = () => leave(signal?.reason)
       const grant = () => {
+        clearTimeout(timer)
         signal?.removeEventListener('abort', onAbort)
         resolve()
       }
       signal?.addEventListener('abort', onAbort, { once: true })
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => leave(new QueueTimeout()), Math.max(0, timeoutMs))
+      }
       queue.push(grant)
       after?.()
     })
   }
-
   #refill() {
     const now = this.#now()
     const earned = ((now - this.#refilledAt) / 1000) * this.#limits.requestsPerSecond
@@ -115,4 +170,12 @@ export class RateLimiter {
       if (this.#queue.length > 0) this.#schedule()
     }, waitMs)
   }
+}
+
+function overloaded(what: string, limits: RateLimits, estimateMs: number) {
+  const retryAfterMs = Math.max(1, Math.ceil(estimateMs))
+  return new TrayOverloadedError(
+    `The client is overloaded: ${limits.maxQueue} ${what} (limits.maxQueue); nothing was sent. Retry in about ${retryAfterMs} ms`,
+    { retryAfterMs },
+  )
 }
