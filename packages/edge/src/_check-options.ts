@@ -15,6 +15,7 @@ const OPTION_NAMES = new Set<string>([
   'fetch',
   'timeout',
   'maxRetries',
+  'limits',
   'onError',
 ])
 
@@ -70,13 +71,16 @@ export function checkOptions<E extends Env>(typed: TrayHandlerOptions<E>): void 
   if (options.onError !== undefined && typeof options.onError !== 'function') {
     throw new TrayError('createTrayHandler: onError must be a function (error, c) => void')
   }
-  // Core checks region, baseUrl, timeout and maxRetries; a throwaway client makes it do so now.
+  // Core checks region, baseUrl, timeout, maxRetries and limits; a throwaway
+  // client makes it do so now (token: null, as the real token is checked on its own).
   createTrayClient({
+    token: null,
     region: options.region,
     baseUrl: options.baseUrl,
     fetch: options.fetch,
     timeout: options.timeout,
     maxRetries: options.maxRetries,
+    limits: options.limits,
     cache: false,
   })
 }

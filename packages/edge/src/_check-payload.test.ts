@@ -1,7 +1,7 @@
+import { INPUT_LIMITS } from '@traykit/core'
 import { describe, expect, it } from 'vitest'
 import { ECHO_CALL_PATH, echoCatalog } from './__fixtures__/echo-catalog'
 import { SEND_MESSAGE, setup, TOKEN } from './__fixtures__/setup'
-import { MAX_PAYLOAD_DEPTH } from './_check-payload'
 
 /** A JSON object `depth` levels deep in total: `{"a":{"a":…{}}}`. */
 function nestedObject(depth: number): string {
@@ -10,7 +10,7 @@ function nestedObject(depth: number): string {
 
 describe('the payload shape', () => {
   it.each([
-    [[], 'operation'],
+    [[], ''],
     [42, ''],
     [{ input: {} }, 'operation'],
     [{ operation: '', input: {} }, 'operation'],
@@ -38,7 +38,12 @@ describe('the payload shape', () => {
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({
       code: 'invalid_payload',
-      issues: [{ path: 'authID', message: expect.stringMatching(/unknown field.*authId/) }],
+      issues: [
+        {
+          path: 'authID',
+          message: expect.stringMatching(/unknown field \(did you mean "authId"\?\)/),
+        },
+      ],
     })
     expect(mock.tasks).toBe(0)
   })
@@ -53,7 +58,7 @@ describe('the payload shape', () => {
       expect(response.status).toBe(400)
       expect(await response.json()).toMatchObject({
         code: 'invalid_payload',
-        issues: [{ path: key, message: expect.stringMatching(/unknown field/) }],
+        issues: [{ path: key, message: expect.stringMatching(/not a call payload field/) }],
       })
       expect(mock.calls).toEqual([])
       expect(({} as Record<string, unknown>).x).toBeUndefined()
@@ -76,16 +81,18 @@ describe('the nesting depth', () => {
     return { mock, callEcho }
   }
 
-  it(`forwards a payload ${MAX_PAYLOAD_DEPTH} levels deep`, async () => {
+  const MAX_DEPTH = INPUT_LIMITS.maxDepth
+
+  it(`forwards an input ${MAX_DEPTH} levels deep`, async () => {
     const { mock, callEcho } = echoSetup()
-    // The payload is level 1, so its input may nest one level less.
-    const response = await callEcho(nestedObject(MAX_PAYLOAD_DEPTH - 1))
+    // The input itself is level 1, as core counts it.
+    const response = await callEcho(nestedObject(MAX_DEPTH))
     expect(response.status).toBe(200)
     expect(mock.tasks).toBe(1)
   })
 
   it.each([
-    ['one level too deep', nestedObject(MAX_PAYLOAD_DEPTH)],
+    ['one level too deep', nestedObject(MAX_DEPTH + 1)],
     ['10 000 levels of objects', nestedObject(10_000)],
     ['10 000 levels of arrays', `{"list":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
   ])(
@@ -96,8 +103,8 @@ describe('the nesting depth', () => {
       expect(response.status).toBe(400)
       expect(await response.json()).toMatchObject({
         code: 'invalid_payload',
-        message: expect.stringMatching(`input: nested more than ${MAX_PAYLOAD_DEPTH} levels deep`),
-        issues: [{ path: 'input' }],
+        message: expect.stringMatching(`nested more than ${MAX_DEPTH} levels deep`),
+        issues: [{ path: expect.stringMatching(/^input\./) }],
       })
       expect(mock.tasks).toBe(0)
       expect(mock.calls.filter((c) => c.route === 'call')).toEqual([])
@@ -110,8 +117,24 @@ describe('the nesting depth', () => {
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({
       code: 'invalid_payload',
-      issues: [{ path: 'operation' }, { path: 'input' }],
+      issues: [{ path: '', message: expect.stringMatching(/must be an object/) }],
     })
     expect((await call(SEND_MESSAGE)).status).toBe(200)
+  })
+})
+
+describe('the input bounds', () => {
+  it('refuses an input with more fields than core allows before anything upstream, even the operation read', async () => {
+    const { mock, call } = setup()
+    const input = Object.fromEntries(
+      Array.from({ length: INPUT_LIMITS.maxKeys + 1 }, (_, i) => [`k${i}`, i]),
+    )
+    const response = await call({ operation: 'send_message', input })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      code: 'invalid_payload',
+      issues: [{ path: expect.stringMatching(/^input/) }],
+    })
+    expect(mock.calls).toEqual([])
   })
 })

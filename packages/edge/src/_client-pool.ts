@@ -32,6 +32,7 @@ export function createClientPool<E extends Env>(options: TrayHandlerOptions<E>) 
         fetch: options.fetch,
         timeout: options.timeout,
         maxRetries: options.maxRetries,
+            limits: options.limits,
         cache,
         userAgent: 'traykit-edge',
       })

@@ -5,7 +5,7 @@ import { SEND_MESSAGE, setup } from './__fixtures__/setup'
 
 describe("Tray's errors", () => {
   it.each<[number, { message: string; code?: string | null }]>([
-    [400, { message: 'Connector input validation failed.', code: null }],
+    [400, { message: 'Bad request', code: 'BAD' }],
     [401, { message: 'The request is unauthorized' }],
     [403, { message: 'Forbidden', code: 'NO_ACCESS' }],
     [500, { message: 'Internal error' }],

@@ -28,8 +28,11 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
     return answer(error.status, error.message, error.code, error.headers, error.issues)
   }
   if (error instanceof TrayValidationError) {
-    // Core refused the call before sending it: an unknown operation or an invalid input.
-    return answer(400, error.message, 'invalid_input', {}, error.issues)
+    // Core refused the call before sending it (an unknown operation or an invalid input), or
+    // Tray refused its input: one answer, so a browser's client raises TrayValidationError.
+    const headers: Record<string, string> = {}
+    if (error.requestId) headers['x-tray-request-id'] = error.requestId
+    return answer(400, error.message, 'invalid_input', headers, error.issues)
   }
   if (error instanceof TrayApiError) {
     const headers: Record<string, string> = {}

@@ -1,4 +1,9 @@
-import { createTrayClient, TrayConnectorError, TrayPermissionError } from '@traykit/core'
+import {
+  createTrayClient,
+  TrayConnectorError,
+  TrayPermissionError,
+  TrayValidationError,
+} from '@traykit/core'
 import { createMockTray } from '@traykit/testing'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
@@ -40,6 +45,44 @@ describe('a browser using the core client against the handler', () => {
     expect(error).toBeInstanceOf(TrayConnectorError)
     expect((error as TrayConnectorError).statusCode).toBe(404)
     expect(mock.tasks).toBe(2)
+  })
+
+  it("raises TrayValidationError with the issues for the handler's 400 invalid_input", async () => {
+    const { mock, browser } = setup()
+    // validate: false, so the browser's own check does not catch it first: the handler's does.
+    const error = await browser
+      .callConnector(
+        'slack',
+        '9.1',
+        { operation: 'send_message', input: { channel: 42 } },
+        {
+          validate: false,
+        },
+      )
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TrayValidationError)
+    const { issues, status, code } = error as TrayValidationError
+    expect({ status, code }).toEqual({ status: 400, code: 'invalid_input' })
+    expect(issues.map((i) => i.path).sort()).toEqual(['input.channel', 'input.text'])
+    expect(mock.tasks).toBe(0)
+  })
+
+  it("raises TrayValidationError for Tray's own input validation 400, passed on by the handler", async () => {
+    const { mock, browser } = setup()
+    mock.fail({
+      status: 400,
+      body: {
+        message:
+          'Connector input validation failed. Schema validation errors: [ 1 - #: required key [channel] not found ]',
+        code: null,
+      },
+      match: { route: 'call' },
+    })
+    const error = await browser.callConnector('slack', '9.1', SEND_MESSAGE).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TrayValidationError)
+    expect((error as TrayValidationError).issues).toContainEqual(
+      expect.objectContaining({ path: expect.stringMatching(/channel/) }),
+    )
   })
 
   it('raises the permission error for an operation that is not allowed, without a task', async () => {

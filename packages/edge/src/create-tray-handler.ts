@@ -7,7 +7,9 @@ import { createClientPool } from './_client-pool'
 import { compileCors } from './_cors'
 import { toErrorAnswer } from './_error-response'
 import { HandlerError } from './_handler-error'
+import { createJsonRedactor, type JsonRedactor } from './_json-redactor'
 import { readJsonBody } from './_read-json-body'
+import { redactError } from './_redact-error'
 import { refuseForeignOrigin } from './_refuse-foreign-origin'
 import { requestIdOf } from './_request-id'
 import type { TrayHandlerOptions } from './handler-options'
@@ -16,7 +18,8 @@ const CONNECTORS = '/core/v1/connectors'
 const OPERATIONS = '/core/v1/connectors/:name/versions/:version/operations'
 const CALL = '/core/v1/connectors/:name/versions/:version/call'
 const ONE_MIB = 1024 * 1024
-const REDACTED = '[redacted]'
+/** Redactors kept for per-request tokens, as the client pool keeps their clients. */
+const MAX_REDACTORS = 100
 
 /** What a route does once the request is authorized; `client()` resolves the upstream token. */
 type Work<E extends Env> = (c: Context<E>, client: () => Promise<TrayClient>) => Promise<unknown>
@@ -35,6 +38,21 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
   const clientFor = createClientPool(options)
   // A fixed token is checked now, so a malformed one fails at startup, not on a request.
   if (typeof tokenSource === 'string') clientFor(tokenSource)
+  const redactors = new Map<string, JsonRedactor>()
+
+  /** Core's one redactor of a token, for everything the handler answers or hands to onError. */
+  function redactorFor(token: string): JsonRedactor {
+    let redactor = redactors.get(token)
+    if (!redactor) {
+      redactor = createJsonRedactor(token)
+      if (redactors.size >= MAX_REDACTORS) {
+        const oldest = redactors.keys().next().value
+        if (oldest !== undefined) redactors.delete(oldest)
+      }
+      redactors.set(token, redactor)
+    }
+    return redactor
+  }
 
   async function resolveToken(c: Context<E>): Promise<string> {
     const token = typeof tokenSource === 'string' ? tokenSource : await tokenSource(c)
@@ -73,13 +91,18 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
         status = answer.status
         headers = answer.headers
         text = JSON.stringify(answer.body)
-        if (status >= 500) onError?.(error, c)
+        if (status >= 500)
+          onError?.(token ? redactError(error, redactorFor(token).redactor) : error, c)
       }
       return respond(c, status, text, { ...headers, 'x-request-id': requestId }, token)
     }
   }
 
-  /** Builds the answer; the token is removed from anything an upstream might have echoed. */
+  /**
+   * Builds the answer; the token is removed from anything an upstream might have echoed: a
+   * header that holds it is dropped, and the body's strings are redacted (parsed, not as raw
+   * text, so an escaped or cut spelling cannot slip through).
+   */
   function respond(
     c: Context<E>,
     status: number,
@@ -94,12 +117,11 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       ...cors?.headersFor(c.req.header('origin')),
     }
     if (text !== null) headers['content-type'] = 'application/json; charset=utf-8'
+    const redact = token ? redactorFor(token) : undefined
     for (const [name, value] of Object.entries(extra)) {
-      if (!token || !value.includes(token)) headers[name] = value
+      if (!redact || redact.redactor.text(value) === value) headers[name] = value
     }
-    // The body is JSON text, where the token appears as JSON spells it (quotes escaped).
-    const spelled = token && JSON.stringify(token).slice(1, -1)
-    const body = spelled && text?.includes(spelled) ? text.split(spelled).join(REDACTED) : text
+    const body = redact && text !== null ? redact.json(text) : text
     return new Response(body, { status, headers })
   }
 

@@ -1,4 +1,10 @@
-import type { CacheStore, CallPayload, CatalogCacheOptions, TrayRegion } from '@traykit/core'
+import type {
+  CacheStore,
+  CallPayload,
+  CatalogCacheOptions,
+  RateLimits,
+  TrayRegion,
+} from '@traykit/core'
 import type { Context, Env } from 'hono'
 
 /** The upstream Tray token: a string, or looked up per request (from `c.env`, or a user token for the caller). */
@@ -58,7 +64,16 @@ export interface TrayHandlerBaseOptions<E extends Env = Env> {
   timeout?: number | undefined
   /** Upstream retries under core's retry rule (never a call that may have run). Default 2. */
   maxRetries?: number | undefined
-  /** Sees every error answered with a 5xx (upstream failures, a throwing `authorize`), for logs. */
+  /**
+   * Client-side limits of each upstream token's client: Tray's documented rate and concurrency
+   * by default, and `maxQueue`, how many requests may wait for a slot (503 `overloaded` beyond).
+   * `false` for none. Each isolate or process keeps its own.
+   */
+  limits?: Partial<RateLimits> | false | undefined
+  /**
+   * Sees every error answered with a 5xx (upstream failures, a throwing `authorize`), for logs.
+   * When it holds the token, it gets a redacted copy of the same class.
+   */
   onError?: ((error: unknown, c: Context<E>) => void) | undefined
 }
 
