@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { TrayServerError } from '../errors/tray-api-error'
 import { TrayResponseError } from '../errors/tray-transport-errors'
 import { TrayValidationError } from '../errors/tray-validation-error'
 import sheets from '../input-schema/__fixtures__/google-sheets-operations.json'
@@ -91,6 +92,38 @@ describe('resolveLookup', () => {
         'message has no lookup in send_message; nothing was sent\n' +
         '  - message: has no lookup; the fields with one are workspace_id, channel_id',
     })
+  })
+
+  it('retries the DDL like a read after a 502: a DDL only reads', async () => {
+    const { server, tray } = client(
+      slack,
+      { status: 502, body: { message: 'Bad gateway' } },
+      { status: 200, body: { outcome: 'success', output: options } },
+    )
+    const params = {
+      connector: 'slack',
+      version: '9.1',
+      operation: 'send_message',
+      field: 'workspace_id',
+    }
+    expect(await tray.resolveLookup(params)).toEqual(options.result)
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+  })
+
+  it('idempotent: false sends the DDL once', async () => {
+    const { server, tray } = client(
+      slack,
+      { status: 502, body: { message: 'Bad gateway' } },
+      { status: 200, body: { outcome: 'success', output: options } },
+    )
+    const error = await tray
+      .resolveLookup(
+        { connector: 'slack', version: '9.1', operation: 'send_message', field: 'workspace_id' },
+        { idempotent: false },
+      )
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TrayServerError)
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
   })
 
   it('says so when the DDL does not answer with options', async () => {
