@@ -9,7 +9,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
+import { checkPackedReadme } from './docs-test/check-packed-readme.mjs'
 import { runDocsTests } from './docs-test/docs-test.mjs'
 
 const root = resolve(import.meta.dirname, '..')
@@ -58,6 +59,7 @@ const extras = {
 const work = mkdtempSync(join(tmpdir(), 'traykit-pack-'))
 try {
   const tarballs = {}
+  const readmeProblems = []
   for (const { dir, manifest } of packages) {
     const out = run(
       pnpm[0],
@@ -70,10 +72,20 @@ try {
     const file = JSON.parse(out).filename
     tarballs[manifest.name] = file
     run(bin('publint'), ['run', file, '--strict'], root)
+    for (const field of ['repository', 'homepage', 'bugs'])
+      if (!manifest[field]) readmeProblems.push(`${manifest.name}: package.json has no ${field}`)
+    if (manifest.repository && manifest.repository.directory !== relative(root, dir))
+      readmeProblems.push(`${manifest.name}: repository.directory is not ${relative(root, dir)}`)
+    readmeProblems.push(...checkPackedReadme(file).map((p) => `${manifest.name}: ${p}`))
     // ESM-only packages: CommonJS resolution is out of scope on purpose. A bin-only package
     // (the CLI) has no types to check.
     if (manifest.exports)
       run(bin('attw'), [file, '--profile', 'esm-only', '--no-emoji', '--format', 'ascii'], root)
+  }
+
+  if (readmeProblems.length) {
+    // Reported after the install and the docs tests, so one run shows every problem.
+    process.exitCode = 1
   }
 
   const app = join(work, 'app')
@@ -161,6 +173,8 @@ ${has('@traykit/edge') ? "import { createTrayHandler } from '@traykit/edge'\nexp
     }
   }
   console.log(`check-packages: ${Object.keys(tarballs).join(', ')} ok`)
+
+  for (const problem of readmeProblems) console.error(`FAILED: ${problem}`)
 
   if (all) {
     console.log('docs-test: every README TypeScript block and example, against the packs')

@@ -130,9 +130,7 @@ export function runDocsTests({ root, app, log = (line) => process.stdout.write(`
         `run: the runner stopped before it (${ran.stderr.trim().split('\n').at(-1)})`,
       )
     else if (!result.ok)
-      block.errors.push(
-        `run: ${result.error}${result.output ? `\n      output: ${result.output.replaceAll('\n', '\n      ')}` : ''}`,
-      )
+      block.errors.push(`run: ${result.error}${result.output ? `\noutput: ${result.output}` : ''}`)
     else block.notes = result.notes
   }
   for (const block of checked.filter((b) => b.vitest)) {
@@ -168,7 +166,7 @@ export function runDocsTests({ root, app, log = (line) => process.stdout.write(`
     if (block.errors.length) {
       failed++
       log(`FAIL ${block.name}`)
-      for (const error of block.errors) log(`      ${error}`)
+      for (const error of block.errors) log(`      ${error.replaceAll('\n', '\n      ')}`)
     } else {
       passed++
       log(`ok   ${block.name} (${how})`)

@@ -8,6 +8,7 @@
 // Usage: node runner.mjs manifest.json; prints one JSON line per block.
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import { inspect } from 'node:util'
 import { createTrayHandler } from '@traykit/edge'
 import { createMockTray } from '@traykit/testing'
 import { Hono } from 'hono'
@@ -128,7 +129,15 @@ let unhandled = []
 process.on('unhandledRejection', (reason) => unhandled.push(reason))
 
 const output = []
-const quiet = (...args) => output.push(args.map(String).join(' '))
+const errors = []
+const format = (args) =>
+  args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 4 }))).join(' ')
+const quiet = (...args) => output.push(format(args))
+// A block prints to stderr only when what it shows went wrong (the quick start's catch).
+const loud = (...args) => {
+  errors.push(format(args))
+  output.push(`stderr: ${format(args)}`)
+}
 const consoleMethods = ['log', 'info', 'warn', 'error', 'debug']
 const originalConsole = Object.fromEntries(consoleMethods.map((m) => [m, console[m]]))
 
@@ -148,7 +157,8 @@ for (const block of manifest) {
   served = []
   unhandled = []
   output.length = 0
-  for (const m of consoleMethods) console[m] = quiet
+  errors.length = 0
+  for (const m of consoleMethods) console[m] = m === 'error' ? loud : quiet
   const notes = []
   let error
   try {
@@ -193,6 +203,16 @@ for (const block of manifest) {
       )
     await new Promise((resolve) => setTimeout(resolve, 10))
     if (unhandled.length) throw unhandled[0]
+    if (errors.length) throw new Error(`it wrote to console.error: ${errors[0].slice(0, 500)}`)
+    // Tray (the mock) refused nothing the block sent, unless the block shows a refusal.
+    const refused = mock.calls.find((call) => call.status >= 400)
+    if (refused && !block.throws)
+      throw new Error(
+        `the mock answered ${refused.status} to ${refused.method} ${refused.path}${refused.outcome ? ` (outcome ${refused.outcome})` : ''}`,
+      )
+    const failedCall = mock.calls.find((call) => call.outcome === 'error')
+    if (failedCall && !block.throws)
+      throw new Error(`${failedCall.connector} ${failedCall.operation} answered outcome "error"`)
   } catch (thrown) {
     error = describe(thrown)
   }
