@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { TrayNotFoundError } from '../errors/tray-api-error'
 import { TrayAbortError } from '../errors/tray-transport-errors'
-import { CONNECTORS, scriptedFetch, TOKEN } from './__fixtures__/scripted-fetch'
+import {
+  CONNECTORS,
+  OPERATIONS,
+  type Step,
+  scriptedFetch,
+  TOKEN,
+} from './__fixtures__/scripted-fetch'
+import type { CacheStore } from './cache-store'
 import { CatalogCache } from './catalog-cache'
 import { createTrayClient } from './create-tray-client'
 
@@ -104,5 +112,98 @@ describe('a client read aborted by its only caller', () => {
     await expect(read).rejects.toBeInstanceOf(TrayAbortError)
     await expect(tray.listConnectors()).resolves.toHaveLength(4)
     expect(server.requests).toHaveLength(2)
+  })
+})
+
+describe('404s of catalog reads are remembered briefly (cache.notFoundTtlMs)', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+  const notFound: Step = { status: 404, body: { message: 'Connector version not found' } }
+  const read = (tray: ReturnType<typeof createTrayClient>) =>
+    tray.listOperations('slack', '99.0').then(
+      () => undefined,
+      (error: unknown) => error as TrayNotFoundError,
+    )
+
+  it('a storm of reads of an unknown version costs one upstream read per 10 s', async () => {
+    vi.useFakeTimers()
+    const server = scriptedFetch(notFound)
+    const tray = createTrayClient({ token: TOKEN, fetch: server.fetch })
+    // Concurrent identical misses share one request.
+    const storm = await Promise.all(Array.from({ length: 50 }, () => read(tray)))
+    expect(server.requests).toHaveLength(1)
+    // Later ones within the period are answered from the cache.
+    for (let i = 0; i < 20; i++) storm.push(await read(tray))
+    expect(server.requests).toHaveLength(1)
+    for (const error of storm) {
+      expect(error).toBeInstanceOf(TrayNotFoundError)
+      expect(error).toMatchObject({ status: 404, message: 'Connector version not found' })
+    }
+    // Each remembered 404 is thrown as an error of its own.
+    expect(storm[60]).not.toBe(storm[61])
+    expect(storm[60]?.body).toEqual({ message: 'Connector version not found' })
+    expect(storm[60]?.body).not.toBe(storm[61]?.body)
+    await vi.advanceTimersByTimeAsync(10_001)
+    await read(tray)
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('a version published meanwhile is read once the period ends', async () => {
+    vi.useFakeTimers()
+    const server = scriptedFetch(notFound, { status: 200, body: OPERATIONS })
+    const tray = createTrayClient({
+      token: TOKEN,
+      fetch: server.fetch,
+      cache: { notFoundTtlMs: 1000 },
+    })
+    expect(await read(tray)).toBeInstanceOf(TrayNotFoundError)
+    await vi.advanceTimersByTimeAsync(1001)
+    await expect(tray.listOperations('slack', '99.0')).resolves.toHaveLength(
+      OPERATIONS.elements.length,
+    )
+  })
+
+  it('notFoundTtlMs: 0 remembers none, and other failures are never remembered', async () => {
+    const server = scriptedFetch(notFound)
+    const tray = createTrayClient({
+      token: TOKEN,
+      fetch: server.fetch,
+      cache: { notFoundTtlMs: 0 },
+    })
+    await read(tray)
+    await read(tray)
+    expect(server.requests).toHaveLength(2)
+    const failing = scriptedFetch({ status: 400, body: { message: 'bad' } })
+    const other = createTrayClient({ token: TOKEN, fetch: failing.fetch })
+    await read(other)
+    await read(other)
+    expect(failing.requests).toHaveLength(2)
+  })
+
+  it('works with a store that keeps JSON text (KV, a file)', async () => {
+    const texts = new Map<string, string>()
+    const store: CacheStore = {
+      get: async (key) => {
+        const text = texts.get(key)
+        return text === undefined ? undefined : JSON.parse(text)
+      },
+      set: async (key, value) => {
+        texts.set(key, JSON.stringify(value))
+      },
+    }
+    const server = scriptedFetch(notFound)
+    const tray = createTrayClient({ token: TOKEN, fetch: server.fetch, cache: store })
+    await read(tray)
+    const again = await read(tray)
+    expect(again).toBeInstanceOf(TrayNotFoundError)
+    expect(again.message).toBe('Connector version not found')
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('must be a number of at least 0', () => {
+    expect(() => createTrayClient({ token: TOKEN, cache: { notFoundTtlMs: -1 } })).toThrow(
+      'cache.notFoundTtlMs must be a number of at least 0',
+    )
   })
 })

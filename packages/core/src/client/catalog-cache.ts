@@ -1,3 +1,4 @@
+import { TrayNotFoundError } from '../errors/tray-api-error'
 import { TrayAbortError } from '../errors/tray-transport-errors'
 import type { CacheStore } from './cache-store'
 
@@ -12,7 +13,25 @@ export interface CatalogCacheOptions {
    * change, so the default is a day; the LRU bound is what keeps memory in check.
    */
   operationsTtlMs?: number
+  /**
+   * How long a 404 of a catalog read (an unknown connector version) is remembered, so a storm
+   * of reads for versions that do not exist costs one upstream read per version and period.
+   * Default 10 seconds; 0 remembers none.
+   */
+  notFoundTtlMs?: number
 }
+
+/**
+ * How a remembered 404 sits in a store: plain JSON beside the catalog's arrays, under a key no
+ * catalog answer has. Its request id is left out: a 404 thrown again comes from no request.
+ */
+interface NotFoundMarker {
+  'traykit:notFound': { message: string; code: string | null; body?: unknown }
+}
+
+const MARKER = 'traykit:notFound'
+/** An error body larger than this (as JSON text) is not kept with a remembered 404. */
+const MAX_MARKER_BODY = 4096
 
 /** A load that callers share, and who still waits on it. */
 interface SharedLoad {
@@ -32,9 +51,11 @@ interface SharedLoad {
 export class CatalogCache {
   readonly #store: CacheStore | undefined
   readonly #inflight = new Map<string, SharedLoad>()
+  readonly #notFoundTtlMs: number
 
-  constructor(store: CacheStore | undefined) {
+  constructor(store: CacheStore | undefined, options: { notFoundTtlMs?: number } = {}) {
     this.#store = store
+    this.#notFoundTtlMs = options.notFoundTtlMs ?? 0
   }
 
   async read<T>(
@@ -46,6 +67,7 @@ export class CatalogCache {
     if (signal?.aborted) throw new TrayAbortError()
     if (this.#store) {
       const hit = await this.#store.get(key)
+      if (isNotFoundMarker(hit)) throw notFoundFrom(hit)
       if (hit !== undefined && hit !== null) return hit as T
       // The signal may have aborted while an async store answered.
       if (signal?.aborted) throw new TrayAbortError()
@@ -67,10 +89,22 @@ export class CatalogCache {
 
   #start<T>(key: string, ttlMs: number, load: (signal: AbortSignal) => Promise<T>): SharedLoad {
     const controller = new AbortController()
-    const loaded = load(controller.signal).then(async (value) => {
-      await this.#store?.set(key, value, ttlMs)
-      return value
-    })
+    const loaded = load(controller.signal).then(
+      async (value) => {
+        await this.#store?.set(key, value, ttlMs)
+        return value
+      },
+      async (error: unknown) => {
+        if (error instanceof TrayNotFoundError && this.#notFoundTtlMs > 0 && this.#store) {
+          try {
+            await this.#store.set(key, notFoundMarker(error), this.#notFoundTtlMs)
+          } catch {
+            // Not remembered: the 404 itself is what the callers need to hear.
+          }
+        }
+        throw error
+      },
+    )
     const shared: SharedLoad = { promise: loaded, controller, waiting: 0, pinned: false }
     shared.promise = loaded.finally(() => {
       if (this.#inflight.get(key) === shared) this.#inflight.delete(key)
@@ -100,4 +134,36 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, onAbort: () => v
       },
     )
   })
+}
+
+function notFoundMarker(error: TrayNotFoundError): NotFoundMarker {
+  const entry: NotFoundMarker[typeof MARKER] = { message: error.message, code: error.code }
+  if (error.body !== undefined) {
+    let text: string | undefined
+    try {
+      text = JSON.stringify(error.body)
+    } catch {
+      // Not JSON: left out.
+    }
+    if (text !== undefined && text.length <= MAX_MARKER_BODY) entry.body = JSON.parse(text)
+  }
+  return { [MARKER]: entry }
+}
+
+function isNotFoundMarker(value: unknown): value is NotFoundMarker {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const entry = (value as Record<string, unknown>)[MARKER]
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof (entry as { message?: unknown }).message === 'string'
+  )
+}
+
+/** A fresh error for every read of a remembered 404: callers may keep or change their own. */
+function notFoundFrom(marker: NotFoundMarker): TrayNotFoundError {
+  const { message, code, body } = marker[MARKER]
+  // The body is copied too: a caller changing its error's body must not change the store's.
+  const copy = body === undefined ? undefined : (JSON.parse(JSON.stringify(body)) as unknown)
+  return new TrayNotFoundError({ status: 404, message, code: code ?? null, body: copy })
 }

@@ -83,7 +83,9 @@ export function createTrayClient(options: TrayClientOptions = {}) {
   })
 
   const cacheOptions = resolveCacheOptions(options.cache)
-  const cache = new CatalogCache(cacheOptions?.store)
+  const cache = new CatalogCache(cacheOptions?.store, {
+    notFoundTtlMs: checkNumber('cache.notFoundTtlMs', cacheOptions?.notFoundTtlMs ?? 10_000, 0),
+  })
   // Entries are scoped by server and token, so a store shared between clients never serves
   // one token's catalog to another. The fingerprint is a one-way hash, never the token.
   const cacheScope = `traykit:v1:${baseUrl}:${fingerprint(token ?? '')}`
