@@ -178,7 +178,7 @@ ${has('@traykit/edge') ? "import { createTrayHandler } from '@traykit/edge'\nexp
 
   if (all) {
     console.log('docs-test: every README TypeScript block and example, against the packs')
-    const failed = runDocsTests({ root, app })
+    const failed = await runDocsTests({ root, app })
     if (failed) {
       process.exitCode = 1
       console.error(`docs-test: ${failed} block(s) failed (see above)`)

@@ -4,8 +4,8 @@
 // makes it). One line per block, then `N passed, N failed`; any failure fails the run.
 // Alone, against a project kept with `node scripts/check-packages.mjs --keep`:
 //   node scripts/docs-test/docs-test.mjs <that project>
-import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn as spawnChild } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { extractAll } from './extract-blocks.mjs'
@@ -13,7 +13,11 @@ import { extractAll } from './extract-blocks.mjs'
 const here = import.meta.dirname
 
 /** Type-checks and runs every block inside `app`; returns the number of failed blocks. */
-export function runDocsTests({ root, app, log = (line) => process.stdout.write(`${line}\n`) }) {
+export async function runDocsTests({
+  root,
+  app,
+  log = (line) => process.stdout.write(`${line}\n`),
+}) {
   const docs = join(app, 'docs')
   rmSync(docs, { recursive: true, force: true })
   mkdirSync(docs, { recursive: true })
@@ -48,10 +52,10 @@ export function runDocsTests({ root, app, log = (line) => process.stdout.write(`
   copyFileSync(join(here, 'runtime-globals.d.ts'), globals)
   const files = [globals, ...checked.map((b) => b.ts)].map((f) => relative(docs, f))
   const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc')
-  for (const [name, module, moduleResolution] of [
+  const checks = [
     ['bundler', 'preserve', 'bundler'],
     ['node16', 'node16', 'node16'],
-  ]) {
+  ].map(async ([name, module, moduleResolution]) => {
     const config = join(docs, `tsconfig.${name}.json`)
     writeFileSync(
       config,
@@ -70,13 +74,12 @@ export function runDocsTests({ root, app, log = (line) => process.stdout.write(`
         files,
       }),
     )
-    const result = spawnSync(process.execPath, [tsc, '-p', config, '--pretty', 'false'], {
-      cwd: docs,
-      encoding: 'utf8',
-    })
+    const result = await spawn(process.execPath, [tsc, '-p', config, '--pretty', 'false'], docs)
+    let found = 0
     for (const line of result.stdout.split('\n')) {
       const m = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line)
       if (!m) continue
+      found++
       const file = resolve(docs, m[1])
       const block = checked.find((b) => b.ts === file)
       const where = block
@@ -84,9 +87,9 @@ export function runDocsTests({ root, app, log = (line) => process.stdout.write(`
         : relative(docs, file)
       ;(block ?? checked[0]).errors.push(`${name}: ${where} ${m[4]} ${m[5]}`)
     }
-    if (result.status !== 0 && !checked.some((b) => b.errors.length))
+    if (result.status !== 0 && !found)
       throw new Error(`tsc (${name}) failed: ${result.stdout}${result.stderr}`)
-  }
+  })
 
   // (b) Runs. Plain blocks go through runner.mjs in one process; vitest files through vitest.
   const ts = createRequire(join(app, 'package.json'))('typescript')
@@ -111,45 +114,62 @@ export function runDocsTests({ root, app, log = (line) => process.stdout.write(`
       })),
     ),
   )
-  const ran = spawnSync(process.execPath, [join(docs, 'runner.mjs'), join(docs, 'manifest.json')], {
-    cwd: app,
-    encoding: 'utf8',
-    timeout: 5 * 60_000,
-  })
-  const results = new Map(
-    ran.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l))
-      .map((r) => [r.id, r]),
-  )
-  for (const block of runnable) {
-    const result = results.get(block.id)
-    if (!result)
-      block.errors.push(
-        `run: the runner stopped before it (${ran.stderr.trim().split('\n').at(-1)})`,
-      )
-    else if (!result.ok)
-      block.errors.push(`run: ${result.error}${result.output ? `\noutput: ${result.output}` : ''}`)
-    else block.notes = result.notes
-  }
-  for (const block of checked.filter((b) => b.vitest)) {
-    const vitest = spawnSync(
-      process.execPath,
-      [
-        join(app, 'node_modules', 'vitest', 'vitest.mjs'),
-        'run',
-        '--root',
-        docs,
-        relative(docs, block.ts),
-      ],
-      { cwd: docs, encoding: 'utf8', timeout: 2 * 60_000, env: { ...process.env, CI: '1' } },
+  const runs = spawn(
+    process.execPath,
+    [join(docs, 'runner.mjs'), join(docs, 'manifest.json')],
+    app,
+  ).then((ran) => {
+    const results = new Map(
+      ran.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l))
+        .map((r) => [r.id, r]),
     )
-    if (vitest.status !== 0)
-      block.errors.push(
-        `run (vitest): ${(vitest.stdout + vitest.stderr).trim().split('\n').slice(-25).join('\n      ')}`,
-      )
-  }
+    for (const block of runnable) {
+      const result = results.get(block.id)
+      if (!result)
+        block.errors.push(
+          `run: the runner stopped before it (${ran.stderr.trim().split('\n').at(-1)})`,
+        )
+      else if (!result.ok)
+        block.errors.push(
+          `run: ${result.error}${result.output ? `\noutput: ${result.output}` : ''}`,
+        )
+      else block.notes = result.notes
+    }
+  })
+  const tests = checked.filter((b) => b.vitest)
+  const report = join(docs, 'vitest-report.json')
+  const vitest = spawn(
+    process.execPath,
+    [
+      join(app, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--root',
+      docs,
+      '--reporter=json',
+      `--outputFile=${report}`,
+      ...tests.map((b) => relative(docs, b.ts)),
+    ],
+    docs,
+  ).then((result) => {
+    const files = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).testResults : []
+    for (const block of tests) {
+      const file = files.find((f) => resolve(f.name) === block.ts)
+      if (!file)
+        block.errors.push(
+          `run (vitest): not run\n${(result.stdout + result.stderr).trim().split('\n').slice(-20).join('\n')}`,
+        )
+      else if (file.status !== 'passed')
+        block.errors.push(
+          `run (vitest): ${[file.message, ...file.assertionResults.flatMap((t) => (t.status === 'failed' ? [`${t.fullName}: ${t.failureMessages.join('\n').split('\n').slice(0, 6).join('\n')}`] : []))].filter(Boolean).join('\n')}`,
+        )
+    }
+  })
+  // Two cores: both type checks at once, then the runner beside vitest.
+  await Promise.all(checks)
+  await Promise.all([runs, vitest])
 
   let passed = 0
   let failed = 0
@@ -176,6 +196,27 @@ export function runDocsTests({ root, app, log = (line) => process.stdout.write(`
   return failed
 }
 
+/** Runs a command to its end, with its output; never rejects on a non-zero exit. */
+function spawn(command, args, cwd) {
+  return new Promise((done, fail) => {
+    const child = spawnChild(command, args, { cwd, env: { ...process.env, CI: '1' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5 * 60_000)
+    child.on('error', fail)
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      done({ status, stdout, stderr })
+    })
+  })
+}
+
 /** Blocks of the consumer check itself: what the READMEs promise across packages. */
 function consumerBlocks() {
   return ['mount-mock.ts'].map((name) => ({
@@ -193,6 +234,6 @@ if (process.argv[1] === import.meta.filename) {
   const app = resolve(process.argv[2] ?? '')
   if (!process.argv[2])
     throw new Error('usage: node scripts/docs-test/docs-test.mjs <consumer project>')
-  const failed = runDocsTests({ root: resolve(here, '..', '..'), app })
+  const failed = await runDocsTests({ root: resolve(here, '..', '..'), app })
   process.exitCode = failed ? 1 : 0
 }
