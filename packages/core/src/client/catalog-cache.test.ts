@@ -197,7 +197,7 @@ describe('404s of catalog reads are remembered briefly (cache.notFoundTtlMs)', (
     await read(tray)
     const again = await read(tray)
     expect(again).toBeInstanceOf(TrayNotFoundError)
-    expect(again.message).toBe('Connector version not found')
+    expect(again?.message).toBe('Connector version not found')
     expect(server.requests).toHaveLength(1)
   })
 
