@@ -15,6 +15,7 @@ const OPTION_NAMES = new Set<string>([
   'fetch',
   'timeout',
   'maxRetries',
+  'maxResponseBytes',
   'limits',
   'onError',
 ])
@@ -71,7 +72,7 @@ export function checkOptions<E extends Env>(typed: TrayHandlerOptions<E>): void 
   if (options.onError !== undefined && typeof options.onError !== 'function') {
     throw new TrayError('createTrayHandler: onError must be a function (error, c) => void')
   }
-  // Core checks region, baseUrl, timeout, maxRetries and limits; a throwaway
+  // Core checks region, baseUrl, timeout, maxRetries, maxResponseBytes and limits; a throwaway
   // client makes it do so now (token: null, as the real token is checked on its own).
   createTrayClient({
     token: null,
@@ -80,6 +81,7 @@ export function checkOptions<E extends Env>(typed: TrayHandlerOptions<E>): void 
     fetch: options.fetch,
     timeout: options.timeout,
     maxRetries: options.maxRetries,
+    maxResponseBytes: options.maxResponseBytes,
     limits: options.limits,
     cache: false,
   })

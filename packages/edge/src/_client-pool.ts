@@ -32,7 +32,8 @@ export function createClientPool<E extends Env>(options: TrayHandlerOptions<E>) 
         fetch: options.fetch,
         timeout: options.timeout,
         maxRetries: options.maxRetries,
-            limits: options.limits,
+        maxResponseBytes: options.maxResponseBytes,
+        limits: options.limits,
         cache,
         userAgent: 'traykit-edge',
       })

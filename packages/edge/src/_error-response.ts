@@ -2,8 +2,10 @@ import {
   TrayAbortError,
   TrayApiError,
   TrayConnectionError,
+  TrayOverloadedError,
   TrayRateLimitError,
   TrayResponseError,
+  TrayResponseTooLargeError,
   TrayTimeoutError,
   TrayValidationError,
   type ValidationIssue,
@@ -49,11 +51,27 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
     // no failure of the server's, so it stays below 500 and out of onError.
     return answer(499, 'The request was abandoned by its caller', 'client_closed_request')
   }
+  if (error instanceof TrayOverloadedError) {
+    // The client's queue for an upstream slot is full: nothing was sent, so a retry is safe.
+    return answer(
+      503,
+      'Too many requests are waiting for Tray; nothing was sent, try again shortly',
+      'overloaded',
+      { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) },
+    )
+  }
   if (error instanceof TrayTimeoutError) {
     return answer(504, 'Tray did not answer in time', 'upstream_timeout')
   }
   if (error instanceof TrayConnectionError) {
     return answer(502, 'Tray could not be reached', 'upstream_unreachable')
+  }
+  if (error instanceof TrayResponseTooLargeError) {
+    return answer(
+      502,
+      `Tray answered with a body larger than ${error.limitBytes} bytes, which was not read`,
+      'upstream_too_large',
+    )
   }
   if (error instanceof TrayResponseError) {
     // Core follows no redirect (the token would go with it): a redirect is not a 2xx.

@@ -65,6 +65,11 @@ export interface TrayHandlerBaseOptions<E extends Env = Env> {
   /** Upstream retries under core's retry rule (never a call that may have run). Default 2. */
   maxRetries?: number | undefined
   /**
+   * Largest upstream body read, in bytes; a larger answer is let go unread and answers 502
+   * `upstream_too_large`. Core's default (16 MiB) when unset.
+   */
+  maxResponseBytes?: number | undefined
+  /**
    * Client-side limits of each upstream token's client: Tray's documented rate and concurrency
    * by default, and `maxQueue`, how many requests may wait for a slot (503 `overloaded` beyond).
    * `false` for none. Each isolate or process keeps its own.
