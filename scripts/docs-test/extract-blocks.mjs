@@ -7,17 +7,18 @@
 //   <!-- docs-test: throws <ErrorName> -->      running it must throw that error, as it shows
 //   <!-- docs-test: vitest -->                 a vitest file: vitest runs it
 // Directives combine with `;`: `<!-- docs-test: prepend slack; typecheck-only needs Deno -->`.
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-/** The Markdown files whose TypeScript blocks are tests. */
-export const README_FILES = [
-  'README.md',
-  'packages/core/README.md',
-  'packages/testing/README.md',
-  'packages/edge/README.md',
-  'apps/cli/README.md',
-]
+/** The Markdown files whose TypeScript blocks are tests: the root README and each package's. */
+export function readmeFiles(root) {
+  const packages = ['packages', 'apps'].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .map((name) => `${dir}/${name}/README.md`)
+      .filter((path) => existsSync(join(root, path))),
+  )
+  return ['README.md', ...packages.sort()]
+}
 
 /** The examples' sources: every .ts file under examples/ (not node_modules, not dist). */
 export function exampleFiles(root) {
@@ -92,7 +93,7 @@ export function extractMarkdownBlocks(text, file) {
 /** Every block of the READMEs and every example, in a stable order with unique ids. */
 export function extractAll(root) {
   const blocks = []
-  for (const file of README_FILES) {
+  for (const file of readmeFiles(root)) {
     const text = readFileSync(join(root, file), 'utf8')
     blocks.push(...extractMarkdownBlocks(text, file))
   }
