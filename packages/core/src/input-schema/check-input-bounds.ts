@@ -37,8 +37,8 @@ interface Pending {
  * The first way an input exceeds its size bounds (depth, fields of one object, values in all),
  * or undefined when it keeps to them. Walks without recursion and stops at the first excess, so
  * its cost is bounded by the limits, not by the input: run it before any JSON Schema validation.
- * Never throws; it never calls a value's own code (`toJSON`), and a value it cannot read is left
- * to the validation that follows.
+ * Never throws; it never calls a value's own code (`toJSON`), and a value it cannot read, or
+ * one that contains itself (a cycle), is left to the validation that follows.
  *
  * @example
  * checkInputBounds({ rows: hugeArray }) // { path: '', message: 'input holds more than 250000 values …' }
@@ -56,6 +56,9 @@ export function checkInputBounds(
   try {
     for (let item = stack.pop(); item; item = stack.pop()) {
       if (item.depth > maxDepth) {
+        // A value that contains itself is no size JSON can have: the validation or the
+        // serialisation that follows names it for what it is.
+        if (isCycle(item)) return undefined
         return { path: pathOf(item), message: `nested more than ${maxDepth} levels deep` }
       }
       const { value } = item
@@ -103,6 +106,12 @@ function tooMany(maxValues: number): ValidationIssue {
 
 function describe(item: Pending): string {
   return item.parent ? clip(item.key, 40) : 'input'
+}
+
+/** Whether a container too deep is one of its own ancestors: the depth came from a cycle. */
+function isCycle(item: Pending): boolean {
+  for (let at = item.parent; at; at = at.parent) if (at.value === item.value) return true
+  return false
 }
 
 /** The dotted path of a container, built only once it is reported. Keys are clipped. */

@@ -5,14 +5,17 @@ import type { Operation } from '../schemas/operation'
 import { type CompiledSchema, compiledSchema } from './_compiled-schema'
 import { describeValue } from './_issue-messages'
 import { budgetedRefs } from './_schema-refs'
-import { issuesFromErrors } from './_validation-issues'
+import { trimUnknownFields } from './_trim-unknown-fields'
+import { issuesFromErrors, MAX_ISSUES } from './_validation-issues'
+import { checkInputBounds, INPUT_LIMITS } from './check-input-bounds'
 
 /** The result of checking an input against an operation's input schema. */
 export type ValidationResult = { valid: true } | { valid: false; issues: ValidationIssue[] }
 
 const VALID: ValidationResult = Object.freeze({ valid: true })
-// Past this many values, the plain-JSON check gives up and lets JSON.stringify decide.
-const MAX_SCANNED = 100_000
+// Past this many values, the plain-JSON check gives up and lets JSON.stringify decide. The
+// input bounds have let at most this many through.
+const MAX_SCANNED = INPUT_LIMITS.maxValues + 1
 // Inputs of at most this many values (fields, items, nested values) get every problem listed:
 // each costs the validator an error object, seconds for an array of 100 000 wrong items.
 const ALL_PROBLEMS_UP_TO = 5_000
@@ -36,6 +39,10 @@ export function validateInput(operation: Operation, input: unknown): ValidationR
     compiled = { error: reason(error) }
   }
   if ('error' in compiled) return unusable(compiled.error)
+  // Before anything walks the input: what it may cost is bounded by its size, checked here
+  // at a cost bounded by the limits.
+  const tooLarge = checkInputBounds(input)
+  if (tooLarge) return { valid: false, issues: [tooLarge] }
   // What would be sent decides (a Date is sent as a string, an undefined field is left out),
   // but the input as given is looked at first: a cycle is better named by its field.
   const { plain, values } = scan(input)
@@ -71,9 +78,12 @@ function check(compiled: CompiledSchema, input: unknown, firstOnly: boolean): Va
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return invalid(`input must be an object, not ${describeValue(input)}`)
   }
+  // Unknown fields past those that can be listed are left out: the validator would make an
+  // error of every one (seconds for 80 000), and the answer stays what it would have been.
+  const seen = trimUnknownFields(input, compiled.schema, firstOnly ? 1 : MAX_ISSUES)
   const run = (firstErrorOnly: boolean) =>
     validate(
-      input,
+      seen,
       compiled.schema,
       compiled.draft,
       // Without a `$ref` nothing recurses: the budget is kept for schemas that have some.
@@ -90,7 +100,7 @@ function check(compiled: CompiledSchema, input: unknown, firstOnly: boolean): Va
     result = run(true)
   }
   if (result.valid) return VALID
-  return { valid: false, issues: issuesFromErrors(result.errors, compiled, input) }
+  return { valid: false, issues: issuesFromErrors(result.errors, compiled, seen) }
 }
 
 /**
