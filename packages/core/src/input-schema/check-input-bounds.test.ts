@@ -78,6 +78,24 @@ describe('checkInputBounds', () => {
     })
   })
 
+  test("the first excess in the input's order is the one reported", () => {
+    expect(
+      checkInputBounds(
+        {
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+          b: { c: {} },
+        },
+        { maxDepth: 2 },
+      ),
+    ).toEqual({
+      path: 'rows.0',
+      message: 'nested more than 2 levels deep',
+    })
+  })
+
   test('long keys are clipped in the path', () => {
     const key = 'k'.repeat(10_000)
     const issue = checkInputBounds({ [key]: { x: 1, y: 2 } }, { maxKeys: 1 })

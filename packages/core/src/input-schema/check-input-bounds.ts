@@ -66,7 +66,9 @@ export function checkInputBounds(
         // Counted before a single item is read: a sparse `new Array(1e9)` costs nothing.
         values += value.length
         if (values > maxValues) return tooMany(maxValues)
-        for (let i = 0; i < value.length; i++) {
+        // Pushed last to first, so that they are looked into first to last: the first excess
+        // reported is the first in the input's order.
+        for (let i = value.length - 1; i >= 0; i--) {
           const child: unknown = value[i]
           if (typeof child === 'object' && child !== null) {
             stack.push({ value: child, depth: item.depth + 1, parent: item, key: String(i) })
@@ -83,7 +85,8 @@ export function checkInputBounds(
       }
       values += keys.length
       if (values > maxValues) return tooMany(maxValues)
-      for (const key of keys) {
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const key = keys[k] as string
         const child: unknown = (value as Record<string, unknown>)[key]
         if (typeof child === 'object' && child !== null) {
           stack.push({ value: child, depth: item.depth + 1, parent: item, key })
