@@ -407,7 +407,8 @@ async function timedRequest(url, body, capMs, kind) {
     let head = ''
     for await (const chunk of response.body ?? []) {
       bytes += chunk.byteLength
-      if (head.length < 2048) head += Buffer.from(chunk).toString('utf8', 0, 2048)
+      // An error answer is read whole for its code (a long list of issues runs past 10 KiB).
+      if (bytes <= 256 * 1024) head += Buffer.from(chunk).toString('utf8')
     }
     let code
     if (response.status !== 200) {
