@@ -31,8 +31,14 @@ export function describeRuntime(
     }
     const tasks = async () =>
       ((await (await fixture.fetch(`${fixture.url}/__mock`)).json()) as { tasks: number }).tasks
+    // No session: token null, the handler holds the Tray token (core refuses an explicit undefined).
     const client = (token?: string) =>
-      createTrayClient({ baseUrl: `${fixture.url}/tray`, fetch: record, token, maxRetries: 0 })
+      createTrayClient({
+        baseUrl: `${fixture.url}/tray`,
+        fetch: record,
+        token: token ?? null,
+        maxRetries: 0,
+      })
     const browser = () => client(SESSION.replace('Bearer ', ''))
 
     beforeAll(async () => {

@@ -40,7 +40,7 @@ function describeExample(name: string, start: (mock: MockTray) => Promise<Runnin
       createTrayClient({
         baseUrl: `${example.url}/tray`,
         fetch: example.fetch,
-        token: signedIn ? await sign({ sub: 'user-1' }, SESSION_SECRET, 'HS256') : undefined,
+        token: signedIn ? await sign({ sub: 'user-1' }, SESSION_SECRET, 'HS256') : null,
         maxRetries: 0,
       })
 
