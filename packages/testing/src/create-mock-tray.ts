@@ -85,12 +85,14 @@ export function createMockTray(options: MockTrayOptions = {}): MockTray {
     app: app as unknown as Hono,
     fetch: createInProcessFetch(app),
     get calls() {
-      // Copies without the fields a request did not have, so they print and compare cleanly.
-      return state.journal.map(
-        (entry) =>
+      // Deep copies (a test may change what it reads, the journal must keep what was received),
+      // without the fields a request did not have, so they print and compare cleanly.
+      return state.journal.map((entry) =>
+        structuredClone(
           Object.fromEntries(
             Object.entries(entry).filter(([, value]) => value !== undefined),
           ) as MockRequest,
+        ),
       )
     },
     get tasks() {
@@ -121,10 +123,12 @@ export function createMockTray(options: MockTrayOptions = {}): MockTray {
       const headers = { ...failOptions.headers }
       if (failOptions.retryAfter !== undefined)
         headers['retry-after'] = String(failOptions.retryAfter)
-      return state.faults.add(
-        { kind: 'fail', status, body: failOptions.body, headers },
-        failOptions,
-      )
+      // Serialized now: a test that changes its body object later must not change the fault.
+      const body =
+        failOptions.body === undefined || typeof failOptions.body === 'string'
+          ? failOptions.body
+          : JSON.stringify(failOptions.body)
+      return state.faults.add({ kind: 'fail', status, body, headers }, failOptions)
     },
     delay(delayOptions: DelayOptions) {
       const ms = delayOptions.ms
@@ -162,7 +166,8 @@ function checkSeed(seed: MockAuthentication, index: number): StoredAuthenticatio
       `createMockTray: authentications[${index}]${path ? `.${path}` : ''}: ${issue.message}`,
     )
   }
-  return result.output
+  // A private copy: the seed's userData and credentials are the caller's objects until copied.
+  return structuredClone(result.output)
 }
 
 function checkStatus(fault: string, status: number): number {

@@ -7,7 +7,8 @@ import { sampleFromSchema } from './_sample-from-schema'
  * What an operation answers without a handler: with `returnOutputSchema` on a dynamic-output
  * operation its output schema; else the first canned response whose `when` fits the input
  * (a page of its items, or its output with `{{{field}}}` filled in); else a sample of the
- * output schema.
+ * output schema. The answer shares nothing with the catalog or the input: a handler may change
+ * what `ctx.defaultResult()` gave it.
  */
 export function defaultResult(
   operation: ParsedOperation,
@@ -23,9 +24,11 @@ export function defaultResult(
   if (canned?.pages) return page(canned.pages, input)
   if (canned?.output) {
     // The same template filling as a lookup's DDL input: `{{{field}}}` takes the field's value.
+    // That value is the input's own (an object stays the same object), so the filled output is
+    // copied: the input is what the journal keeps.
     return {
       outcome: canned.outcome ?? 'success',
-      output: fillLookupInput({ input: canned.output }, input),
+      output: structuredClone(fillLookupInput({ input: canned.output }, input)),
     }
   }
   const sample = sampleFromSchema(outputSchema)

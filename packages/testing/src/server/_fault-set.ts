@@ -2,7 +2,13 @@ import type { FaultMatch, FaultScope, MockFault, MockRequestInfo } from '../mock
 
 /** What a fault does to a request. */
 export type FaultAction =
-  | { kind: 'fail'; status: number; body: unknown; headers: Record<string, string> }
+  | {
+      kind: 'fail'
+      status: number
+      /** The body as sent; Tray's `{ message }` for the status when undefined. */
+      body: string | undefined
+      headers: Record<string, string>
+    }
   | { kind: 'malformed'; status: number; body: string }
   | { kind: 'drop' }
   | { kind: 'delay'; ms: number }
@@ -39,7 +45,11 @@ export class FaultSet {
     }
     const rule: Rule = {
       action,
-      match: scope.match,
+      // A copy of a field match, so changing the object later does not move the fault.
+      match:
+        scope.match !== undefined && typeof scope.match !== 'function'
+          ? { ...scope.match }
+          : scope.match,
       runFirst: scope.runFirst === true,
       remaining: times,
       hits: 0,

@@ -96,12 +96,7 @@ function faultResponse(action: Exclude<FaultAction, { kind: 'delay' }>): Respons
     ...(action.kind === 'fail' ? action.headers : {}),
   }
   if (NULL_BODY.has(action.status)) return new Response(null, { status: action.status, headers })
-  const body =
-    action.kind === 'malformed'
-      ? action.body
-      : typeof action.body === 'string'
-        ? action.body
-        : JSON.stringify(action.body === undefined ? errorBody(action.status) : action.body)
+  const body = action.body ?? JSON.stringify(errorBody(action.status))
   return new Response(body, { status: action.status, headers })
 }
 

@@ -11,12 +11,13 @@ const STRING_FORMATS: Record<string, string> = {
 
 /**
  * A plausible value for a JSON Schema: its `default`, its first `enum` value, or a value of its
- * type, with every declared property of an object filled in.
+ * type, with every declared property of an object filled in. Always a new value: a handler may
+ * change what `ctx.defaultResult()` gave it, and the schema is the mock's catalog.
  */
 export function sampleFromSchema(schema: unknown, depth = 0): unknown {
   if (!isSchema(schema) || depth > 10) return null
-  if ('default' in schema) return schema.default
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0]
+  if ('default' in schema) return structuredClone(schema.default)
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return structuredClone(schema.enum[0])
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type
   switch (type ?? (isSchema(schema.properties) ? 'object' : undefined)) {
     case 'object': {
