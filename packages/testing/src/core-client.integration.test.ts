@@ -1,7 +1,6 @@
 import {
   createTrayClient,
   TrayAuthenticationError,
-  TrayBadRequestError,
   type TrayClientOptions,
   TrayConnectionError,
   TrayConnectorError,
@@ -122,14 +121,47 @@ describe('callConnector', () => {
         { validate: false },
       ),
     )
-    expect(error).toBeInstanceOf(TrayBadRequestError)
+    // Core reads Tray's own 400 into the same error as its local check, with the server's fields.
+    expect(error).toBeInstanceOf(TrayValidationError)
     expect(error).toMatchObject({
       status: 400,
       code: null,
-      message:
-        'Connector input validation failed. Schema validation errors: [ 1 - #: required key [channel] not found ]',
+      issues: [{ path: 'input.channel', message: 'required key [channel] not found' }],
+      body: {
+        message:
+          'Connector input validation failed. Schema validation errors: [ 1 - #: required key [channel] not found ]',
+      },
     })
     expect(mock.tasks).toBe(0)
+  })
+
+  it("reads every finding of Tray's 400 as an issue, whatever its kind", async () => {
+    const { tray } = setup()
+    const input = {
+      spreadsheet_id: 'S1',
+      worksheet_name: 'Sheet1',
+      value_input_option: 'CLEVER',
+      data: [{ value: [1], extra: 2 }],
+      colour: 'red',
+    }
+    const error = await failure(
+      tray.callConnector(
+        'google-sheets',
+        '8.2',
+        { operation: 'create_row', input },
+        { validate: false },
+      ),
+    )
+    expect(error).toBeInstanceOf(TrayValidationError)
+    expect((error as TrayValidationError).issues.map((issue) => issue.path).sort()).toEqual(
+      [
+        'input.colour',
+        'input.data.0.column_heading',
+        'input.data.0.extra',
+        'input.data.0.value',
+        'input.value_input_option',
+      ].sort(),
+    )
   })
 
   it('reads pages with paginate', async () => {

@@ -93,6 +93,46 @@ describe('input validation (400, not billed)', () => {
     expect(message).toMatch(/#\/filter\/operator: operator must be one of: Equal to, /)
     expect(message).toMatch(/ 3 - .* ]$/)
   })
+
+  // The exact message for each kind of finding: core reads these into TrayValidationError
+  // issues, so a change here is a change to what users of @traykit/core see.
+  const PREFIX = 'Connector input validation failed. Schema validation errors: [ '
+  const ROW = { spreadsheet_id: 'S1', worksheet_name: 'Sheet1', value_input_option: 'RAW' }
+  it.each([
+    ['a missing key', 'slack', { text: 'hi' }, '1 - #: required key [channel] not found'],
+    [
+      'a wrong type',
+      'slack',
+      { channel: 42, text: 'hi' },
+      '1 - #/channel: channel must be a string, not a number',
+    ],
+    [
+      'an unknown key',
+      'slack',
+      { channel: 'C1', text: 'hi', colour: 'red' },
+      '1 - #: extraneous key [colour] is not permitted',
+    ],
+    [
+      'a value outside the enum',
+      'sheets',
+      { ...ROW, value_input_option: 'CLEVER', data: [{ column_heading: 'A', value: 1 }] },
+      '1 - #/value_input_option: value_input_option must be one of: Raw value (RAW), User entered (USER_ENTERED)',
+    ],
+    [
+      'several at once, nested ones at their parent',
+      'sheets',
+      { ...ROW, data: [{ value: [1], extra: 2 }] },
+      '1 - #/data/0: required key [column_heading] not found, ' +
+        '2 - #/data/0/value: value must be a string, a number or a boolean, not an array, ' +
+        '3 - #/data/0: extraneous key [extra] is not permitted',
+    ],
+  ] as const)('words %s in the form of the documented message', async (_, where, input, list) => {
+    const [connector, version, operation] =
+      where === 'slack' ? ['slack', '9.1', 'send_message'] : ['google-sheets', '8.2', 'create_row']
+    const { status, body } = await call(createMockTray(), connector, version, { operation, input })
+    expect(status).toBe(400)
+    expect(body).toEqual({ message: `${PREFIX}${list} ]`, code: null })
+  })
 })
 
 describe('payloads Tray cannot decode (400, not billed)', () => {
