@@ -6,6 +6,7 @@ import { listen } from '@traykit/testing/node'
 import { Captures } from './capture'
 import { copyBuiltCli, runBin, runBinInTerminal, startBin } from './cli-bin'
 import { api, GOOD_INPUT, type Run, runsWithTheTokenInTheEnvironment, SEND } from './cli-runs'
+import { createSlots } from './create-slots'
 import {
   createEchoingTray,
   ECHO_PAGE,
@@ -189,22 +190,6 @@ export async function collectCliOutputs(): Promise<CliOutputs> {
     unexpected,
     savedFiles,
     upstreams: [tray, echoingCatalog, rejecting],
-  }
-}
-
-/** Runs at most `max` tasks at once, the others waiting their turn. */
-function createSlots(max: number) {
-  let active = 0
-  const waiting: (() => void)[] = []
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    while (active >= max) await new Promise<void>((resolve) => waiting.push(resolve))
-    active++
-    try {
-      return await task()
-    } finally {
-      active--
-      waiting.shift()?.()
-    }
   }
 }
 

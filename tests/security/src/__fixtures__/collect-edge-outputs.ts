@@ -20,6 +20,9 @@ export interface EdgeOutputs {
   upstreams: MockTray[]
 }
 
+/** What a case changes of the handler's options: where upstream is, and how the token is had. */
+type Upstream = Partial<Pick<TrayHandlerOptions, 'baseUrl' | 'fetch' | 'timeout' | 'token'>>
+
 /**
  * Runs every case through `createTrayHandler` with TOKEN: in process with `app.request()`
  * against the in-process mock, then served by @hono/node-server against the mock over HTTP.
@@ -34,7 +37,7 @@ export async function collectEdgeOutputs(): Promise<EdgeOutputs> {
 
   // The case being served, to name what onError sees.
   let current = ''
-  const handlerFor = (upstream: Partial<TrayHandlerOptions>) =>
+  const handlerFor = (upstream: Upstream) =>
     createTrayHandler({
       token: TOKEN,
       authorize: (c) => c.req.header('x-user') === 'alice',
@@ -73,7 +76,7 @@ export async function collectEdgeOutputs(): Promise<EdgeOutputs> {
   }
 
   await withConsoleCaptured(captures, async () => {
-    const inProcessUpstream: Partial<TrayHandlerOptions> = {
+    const inProcessUpstream: Upstream = {
       baseUrl: 'http://tray.test',
       fetch: (input, init) => {
         authorizations.push(new Headers(init?.headers).get('authorization') ?? '')

@@ -4,6 +4,12 @@ import { stripVTControlCharacters } from 'node:util'
 /** The token every entry point runs with: recognisable, and no real Tray token. */
 export const TOKEN = 'tray_SECRET_4f0c9d1e_TOKEN'
 
+/**
+ * A second token holding `/` and `+`, which JSON may escape (`\/`, `\u002B`) and URLs encode:
+ * the spellings a redactor that only knows the token as written misses.
+ */
+export const SLASH_TOKEN = 'tray/SECRET+7b3e2a90/TOKEN+x'
+
 /** An authentication the scan's mocks hold, for calls and lookups. */
 export const AUTH_ID = '7d4c1f0e-9b2a-4c3d-8e5f-6a7b8c9d0e1f'
 
@@ -25,13 +31,17 @@ interface TokenForm {
   ignoreCase: boolean
 }
 
-/** Parts this long are distinctive: a truncated or partly redacted token still shows one. */
+/**
+ * Parts this long are distinctive: a truncated or partly redacted token still shows one. The
+ * redactors promise to remove fragments of 12 characters; the scan holds them to 8.
+ */
 const PART_LENGTH = 8
 
 /**
  * Every way the token could leak: as is (in any case), JSON- and URL-encoded, in base64 and
  * base64url at each of the three byte alignments (so it is found inside the encoding of a
- * longer text such as `Bearer <token>`), and any 8 characters of it in a row.
+ * longer text such as `Bearer <token>`), and any 8 characters of it in a row. Escaped spellings
+ * (`\u0074…`, `\/`, `%2F`, `&#47;`) are found by scanning each text decoded too.
  */
 function tokenForms(token: string): TokenForm[] {
   const forms: TokenForm[] = [
@@ -71,14 +81,29 @@ export interface Leak {
   context: string
 }
 
-const FORMS = tokenForms(TOKEN)
+const FORMS = new Map<string, TokenForm[]>()
 
-/** Every form of TOKEN in the captures, in the raw text and with terminal colour codes removed. */
-export function findLeaks(captures: readonly Capture[]): Leak[] {
+function formsOf(token: string): TokenForm[] {
+  let forms = FORMS.get(token)
+  if (!forms) {
+    forms = tokenForms(token)
+    FORMS.set(token, forms)
+  }
+  return forms
+}
+
+/**
+ * Every form of a token (TOKEN unless given) in the captures: in the raw text, with terminal
+ * colour codes removed, and decoded (JSON, URL and HTML escapes, up to three layers deep, as
+ * when an escaped echo is quoted in a JSON answer that is printed as JSON again).
+ */
+export function findLeaks(captures: readonly Capture[], token: string = TOKEN): Leak[] {
   const leaks: Leak[] = []
+  const forms = formsOf(token)
   for (const capture of captures) {
-    const texts = [capture.text, stripVTControlCharacters(capture.text)]
-    for (const form of FORMS) {
+    const plain = stripVTControlCharacters(capture.text)
+    const texts = [capture.text, plain, ...decodings(plain)]
+    for (const form of forms) {
       const hit = texts
         .map((text) => ({ text, at: indexOf(text, form) }))
         .find((candidate) => candidate.at >= 0)
@@ -92,6 +117,55 @@ export function findLeaks(captures: readonly Capture[]): Leak[] {
     }
   }
   return leaks
+}
+
+/** The text decoded once, twice and three times, each layer that changes it. */
+function decodings(text: string): string[] {
+  const layers: string[] = []
+  let current = text
+  for (let depth = 0; depth < 3; depth++) {
+    const next = decodeOnce(current)
+    if (next === current) break
+    layers.push(next)
+    current = next
+  }
+  return layers
+}
+
+/** One layer of JSON string escapes, URL percent-escapes and HTML character references undone. */
+function decodeOnce(text: string): string {
+  return (
+    text
+      // One pass from left to right, so `\\u0074` (an escaped escape) loses one layer only.
+      .replace(/\\(u[0-9a-fA-F]{4}|[/\\"'bfnrt])/g, (_, sequence: string) =>
+        sequence.length === 5
+          ? String.fromCharCode(Number.parseInt(sequence.slice(1), 16))
+          : (JSON_ESCAPES[sequence] ?? sequence),
+      )
+      .replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      )
+      .replace(/&#[xX]([0-9a-fA-F]{1,6});/g, (_, hex: string) =>
+        codePoint(Number.parseInt(hex, 16)),
+      )
+      .replace(/&#(\d{1,7});/g, (_, dec: string) => codePoint(Number(dec)))
+      .replace(/&(amp|lt|gt|quot|apos|sol|plus);/g, (_, name: string) => HTML_NAMES[name] ?? '')
+  )
+}
+
+const JSON_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+const HTML_NAMES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  sol: '/',
+  plus: '+',
+}
+
+function codePoint(n: number): string {
+  return n <= 0x10ffff ? String.fromCodePoint(n) : ''
 }
 
 function indexOf(text: string, form: TokenForm): number {
