@@ -85,6 +85,13 @@ describe('createRedactor(token).text', () => {
     },
   )
 
+  it('reads a long run of backslashes once: a caller-sized input stays linear', () => {
+    // Read quadratically, a million backslashes would take hours: the test's bound catches it.
+    const run = '\\'.repeat(1_000_000)
+    const text = `${run}x Bearer ${TOKEN}`
+    expect(createRedactor(TOKEN).text(text)).toBe(`${run}x Bearer [redacted]`)
+  })
+
   it('without a secret, changes nothing', () => {
     expect(createRedactor(undefined).text(`Bearer ${TOKEN}`)).toBe(`Bearer ${TOKEN}`)
     expect(createRedactor('').text('Bearer x')).toBe('Bearer x')

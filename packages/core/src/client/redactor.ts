@@ -68,9 +68,16 @@ function decode(s: string): Stream {
   const chars: string[] = []
   const starts: number[] = []
   let i = 0
+  // Where the current run of backslashes ends, found once per run: rescanning it at each of
+  // its characters would make a long run (input a caller controls) cost its length squared.
+  let runEnd = 0
   while (i < s.length) {
     starts.push(i)
-    const [ch, length] = decodeAt(s, i)
+    if (i >= runEnd && s[i] === '\\') {
+      runEnd = i
+      while (s[runEnd] === '\\') runEnd++
+    }
+    const [ch, length] = decodeAt(s, i, runEnd)
     chars.push(ch)
     i += length
   }
@@ -88,8 +95,11 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   t: '\t',
 }
 
-/** The character an escape at `i` stands for, and its length; a plain character otherwise. */
-function decodeAt(s: string, i: number): [string, number] {
+/**
+ * The character an escape at `i` stands for, and its length; a plain character otherwise.
+ * `runEnd` is where the run of backslashes holding `i` ends.
+ */
+function decodeAt(s: string, i: number, runEnd: number): [string, number] {
   const ch = s[i] as string
   if (ch === '%') {
     const hex = s.slice(i + 1, i + 3)
@@ -101,8 +111,7 @@ function decodeAt(s: string, i: number): [string, number] {
   }
   if (ch !== '\\') return [ch, 1]
   // Any number of backslashes: a token JSON-escaped twice (a message quoting a JSON body) too.
-  let k = i
-  while (s[k] === '\\') k++
+  const k = runEnd
   const next = s[k]
   if (next === 'u') {
     const hex = s.slice(k + 1, k + 5)
