@@ -26,17 +26,19 @@ export function parseCallPayload(value: unknown): CallPayload {
   const unknown = Object.keys(value).filter((key) => !FIELDS.includes(key))
   // At most 100 named: a payload of 80 000 stray keys needs no 80 000 suggestions.
   if (unknown.length > 0) throw invalid(unknown.slice(0, 100).map((key) => unknownKey(key)))
+  // The bounds come before the schema: valibot would copy every one of 80 000 stray input keys
+  // before a bound could refuse them.
+  const bounds = checkInputBounds((value as { input?: unknown }).input)
+  if (bounds) {
+    throw invalid([
+      { path: bounds.path ? `input.${bounds.path}` : 'input', message: bounds.message },
+    ])
+  }
   const result = v.safeParse(CallPayloadSchema, value)
   if (!result.success) {
     throw invalid(
       result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message })),
     )
-  }
-  const bounds = checkInputBounds(result.output.input)
-  if (bounds) {
-    throw invalid([
-      { path: bounds.path ? `input.${bounds.path}` : 'input', message: bounds.message },
-    ])
   }
   const { operation, input, authId, returnOutputSchema } = result.output
   return {
