@@ -50,7 +50,7 @@ pre { background: #f4f4f4; padding: 0.75rem; overflow: auto; }
 </style>
 </head>
 <body>
-<main id="app" aria-live="polite">${built ? '<p>Loading…</p>' : '<p>Build the page first: <code>pnpm run build</code></p>'}</main>
+<main id="app">${built ? '<p>Loading…</p>' : '<p>Build the page first: <code>pnpm run build</code></p>'}</main>
 ${built ? '<script type="module" src="/page.js"></script>' : ''}
 </body>
 </html>
