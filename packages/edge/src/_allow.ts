@@ -8,6 +8,21 @@ export function compileAllow<E extends Env>(
 ): AllowPredicate<E> {
   if (allow === undefined) return () => false
   if (typeof allow === 'function') return allow
+  const rules = compileAllowMap(allow)
+  // A Map, not the object: a connector named "constructor" or "__proto__" must not find
+  // anything through the prototype chain.
+  return (connector, _version, operation) => {
+    const rule = rules.get(connector)
+    return rule === '*' || rule?.has(operation) === true
+  }
+}
+
+/** Per connector, the operations an allow map permits: `'*'` for all, or their names. */
+export type AllowRules = ReadonlyMap<string, ReadonlySet<string> | '*'>
+
+/** Checks an allow map and turns it into rules; no map allows nothing. */
+export function compileAllowMap(allow: AllowMap | undefined): AllowRules {
+  if (allow === undefined) return new Map()
   if (typeof allow !== 'object' || allow === null || Array.isArray(allow)) {
     throw new TrayError(
       "createTrayHandler: allow must be a map like { slack: ['send_message'], 'twilio-output': '*' } or a function",
@@ -25,10 +40,5 @@ export function compileAllow<E extends Env>(
       )
     }
   }
-  // A Map, not the object: a connector named "constructor" or "__proto__" must not find
-  // anything through the prototype chain.
-  return (connector, _version, operation) => {
-    const rule = rules.get(connector)
-    return rule === '*' || rule?.has(operation) === true
-  }
+  return rules
 }

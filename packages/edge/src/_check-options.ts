@@ -7,6 +7,8 @@ const OPTION_NAMES = new Set<string>([
   'authorize',
   'public',
   'allow',
+  'authentications',
+  'catalog',
   'cors',
   'maxBodyBytes',
   'cache',
@@ -67,6 +69,30 @@ export function checkOptions<E extends Env>(typed: TrayHandlerOptions<E>): void 
   if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)) {
     throw new TrayError(
       `createTrayHandler: maxBodyBytes must be a whole number of bytes, at least 1, got ${JSON.stringify(maxBodyBytes)}`,
+    )
+  }
+  const { authentications, catalog } = options
+  if (
+    authentications !== undefined &&
+    (typeof authentications !== 'object' ||
+      authentications === null ||
+      typeof authentications.owns !== 'function' ||
+      (authentications.onCreate !== undefined && typeof authentications.onCreate !== 'function'))
+  ) {
+    throw new TrayError(
+      'createTrayHandler: authentications must be { owns: (c, authId) => boolean | Promise<boolean>, onCreate?: (c, authentication) => void }',
+    )
+  }
+  if (catalog !== undefined && catalog !== 'all' && catalog !== 'allowed') {
+    throw new TrayError(
+      `createTrayHandler: catalog must be 'all' or 'allowed', got ${JSON.stringify(catalog)}`,
+    )
+  }
+  if (catalog === 'allowed' && typeof options.allow === 'function') {
+    // A predicate decides per call (context, payload, authId): it cannot say which operations
+    // a catalog may show without inventing calls to ask it about.
+    throw new TrayError(
+      "createTrayHandler: catalog: 'allowed' needs allow as a map ({ slack: ['send_message'] }), not a function",
     )
   }
   if (options.onError !== undefined && typeof options.onError !== 'function') {

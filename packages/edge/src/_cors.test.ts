@@ -33,7 +33,7 @@ describe('cors', () => {
     expect(response.status).toBe(204)
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'access-control-allow-origin': APP,
-      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-methods': 'POST',
       'access-control-allow-headers': 'authorization, content-type, user-agent, x-request-id',
       'access-control-max-age': '120',
       vary: 'origin',

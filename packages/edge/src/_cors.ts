@@ -11,8 +11,8 @@ export interface Cors {
   headersFor(origin: string | undefined): Record<string, string>
   /** Whether a preflight from `origin` is answered positively. */
   allows(origin: string | undefined): boolean
-  /** The headers of a positive preflight answer. */
-  preflightHeaders(origin: string): Record<string, string>
+  /** The headers of a positive preflight answer for a route serving `methods` (`GET, DELETE`). */
+  preflightHeaders(origin: string, methods: string): Record<string, string>
 }
 
 /** Checks the `cors` option and prepares its headers; `undefined` when CORS is off. */
@@ -55,10 +55,10 @@ export function compileCors(cors: CorsOptions | false | undefined): Cors | undef
         ...credentials,
       }
     },
-    preflightHeaders: (origin) => ({
+    preflightHeaders: (origin, methods) => ({
       vary: 'origin',
       'access-control-allow-origin': origin,
-      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-methods': methods,
       'access-control-allow-headers': allowHeaders.join(', '),
       'access-control-max-age': String(maxAge),
       ...credentials,

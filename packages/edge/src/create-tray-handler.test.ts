@@ -218,13 +218,32 @@ describe('routes', () => {
     expect(await call.json()).toMatchObject({ code: 'method_not_allowed' })
   })
 
-  it('serves nothing but the three routes', async () => {
+  it('serves no authentication route without the authentications option: JSON 404s', async () => {
     const { mock, request } = setup()
-    const environments = await request('/core/v1/services/slack/versions/4/environments')
-    expect(environments.status).toBe(404)
-    const auth = await request('/core/v1/authentications', { method: 'POST', body: '{}' })
-    expect(auth.status).toBe(404)
+    for (const [path, method] of [
+      ['/core/v1/authentications', 'POST'],
+      ['/core/v1/authentications/0b0c6f4e-7c1a-4f7e-9a59-4d1a3c2b1a00', 'GET'],
+      ['/core/v1/authentications/0b0c6f4e-7c1a-4f7e-9a59-4d1a3c2b1a00', 'DELETE'],
+    ] as const) {
+      const response = await request(path, { method, body: method === 'POST' ? '{}' : null })
+      expect(response.status).toBe(404)
+      expect(await response.json()).toMatchObject({ code: 'not_found' })
+    }
     expect(mock.calls).toEqual([])
+  })
+
+  it('answers unknown paths and methods under its prefix in JSON, with Allow on a 405', async () => {
+    const { request } = setup()
+    const unknown = await request('/nope/at/all')
+    expect(unknown.status).toBe(404)
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(await unknown.json()).toMatchObject({ code: 'not_found' })
+    const wrong = await request('/core/v1/services/slack/versions/4/environments', {
+      method: 'PUT',
+    })
+    expect(wrong.status).toBe(405)
+    expect(wrong.headers.get('allow')).toBe('GET')
+    expect(await wrong.json()).toMatchObject({ code: 'method_not_allowed' })
   })
 
   it('answers unknown paths with JSON 404 when it is the whole app', async () => {

@@ -1,6 +1,6 @@
-import { type TrayClient, TrayError } from '@traykit/core'
+import { type CreateAuthenticationInput, type TrayClient, TrayError } from '@traykit/core'
 import { type Context, type Env, Hono } from 'hono'
-import { compileAllow } from './_allow'
+import { type AllowRules, compileAllow, compileAllowMap } from './_allow'
 import { checkOptions } from './_check-options'
 import { checkPayload } from './_check-payload'
 import { createClientPool } from './_client-pool'
@@ -12,14 +12,20 @@ import { readJsonBody } from './_read-json-body'
 import { redactError } from './_redact-error'
 import { refuseForeignOrigin } from './_refuse-foreign-origin'
 import { requestIdOf } from './_request-id'
-import type { TrayHandlerOptions } from './handler-options'
+import type { AllowMap, TrayHandlerOptions } from './handler-options'
 
 const CONNECTORS = '/core/v1/connectors'
 const OPERATIONS = '/core/v1/connectors/:name/versions/:version/operations'
 const CALL = '/core/v1/connectors/:name/versions/:version/call'
+const ENVIRONMENTS = '/core/v1/services/:service/versions/:version/environments'
+const AUTHENTICATIONS = '/core/v1/authentications'
+const AUTHENTICATION = '/core/v1/authentications/:id'
 const ONE_MIB = 1024 * 1024
 /** Redactors kept for per-request tokens, as the client pool keeps their clients. */
 const MAX_REDACTORS = 100
+
+/** What a route returns to answer 204 with no body. */
+const NO_CONTENT = Symbol('no content')
 
 /** What a route does once the request is authorized; `client()` resolves the upstream token. */
 type Work<E extends Env> = (c: Context<E>, client: () => Promise<TrayClient>) => Promise<unknown>
@@ -32,6 +38,12 @@ type Work<E extends Env> = (c: Context<E>, client: () => Promise<TrayClient>) =>
 export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptions<E>): Hono<E> {
   checkOptions(options)
   const allow = compileAllow(options.allow)
+  // checkOptions made sure 'allowed' comes with a map.
+  const shown: AllowRules | undefined =
+    options.catalog === 'allowed'
+      ? compileAllowMap(options.allow as AllowMap | undefined)
+      : undefined
+  const { authentications } = options
   const cors = compileCors(options.cors)
   const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
   const { authorize, onError, token: tokenSource } = options
@@ -72,7 +84,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
         return clientFor(token)
       }
       let status = 200
-      let text: string
+      let text: string | null
       let headers: Record<string, string> = {}
       try {
         // Another site's page is refused before anything else runs for it.
@@ -85,7 +97,13 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
             'This request is not authorized to use Tray here',
           )
         }
-        text = upstreamJson(await work(c, client))
+        const result = await work(c, client)
+        if (result === NO_CONTENT) {
+          status = 204
+          text = null
+        } else {
+          text = upstreamJson(result)
+        }
       } catch (error) {
         const answer = toErrorAnswer(error)
         status = answer.status
@@ -129,9 +147,11 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
 
   app.get(
     CONNECTORS,
-    serve(async (c, client) => ({
-      elements: await (await client()).listConnectors({ signal: c.req.raw.signal }),
-    })),
+    serve(async (c, client) => {
+      const connectors = await (await client()).listConnectors({ signal: c.req.raw.signal })
+      // With catalog: 'allowed', a connector is listed only if some operation of it may run.
+      return { elements: shown ? connectors.filter((c) => shown.has(c.name)) : connectors }
+    }),
   )
 
   app.get(
@@ -139,7 +159,26 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     serve(async (c, client) => {
       const { name, version } = connectorOf(c)
       const signal = c.req.raw.signal
-      return { elements: await (await client()).listOperations(name, version, { signal }) }
+      const operations = await (await client()).listOperations(name, version, { signal })
+      if (!shown) return { elements: operations }
+      const rule = shown.get(name)
+      return {
+        elements: rule === '*' ? operations : operations.filter((op) => rule?.has(op.name)),
+      }
+    }),
+  )
+
+  app.get(
+    ENVIRONMENTS,
+    serve(async (c, client) => {
+      const service = c.req.param('service') ?? ''
+      const raw = c.req.param('version') ?? ''
+      // Anything but digits is passed on as NaN, so core refuses it (400) without asking Tray.
+      const version = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN
+      const signal = c.req.raw.signal
+      return {
+        elements: await (await client()).listServiceEnvironments(service, version, { signal }),
+      }
     }),
   )
 
@@ -155,6 +194,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
           `${name}@${version} ${payload.operation} may not be called through this handler`,
         )
       }
+      if (payload.authId !== undefined) await checkOwned(c, payload.authId, 403)
       // Core validates the input against the operation (400 before anything is billed), and
       // throwOnError: false keeps a third party's failure as the 200 Tray sent. The caller's
       // signal stops the operation read and any wait for a slot once it has gone away.
@@ -165,6 +205,72 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     }),
   )
 
+  /**
+   * Refuses an authentication the caller does not own, before Tray is asked: 403 for a call
+   * (the caller named it), 404 for a read or delete, so another user's id looks like none.
+   */
+  async function checkOwned(c: Context<E>, authId: string, status: 403 | 404): Promise<void> {
+    if (!authentications) return
+    if ((await authentications.owns(c, authId)) === true) return
+    if (status === 403) {
+      throw new HandlerError(
+        403,
+        'authentication_not_owned',
+        'This authentication may not be used by this caller',
+      )
+    }
+    throw new HandlerError(404, 'not_found', 'Authentication not found')
+  }
+
+  if (authentications) {
+    const { onCreate } = authentications
+    app.post(
+      AUTHENTICATIONS,
+      serve(async (c, client) => {
+        // Core checks the body against CreateAuthenticationSchema (400, nothing sent).
+        const input = await readJsonBody(c.req.raw, maxBodyBytes)
+        const tray = await client()
+        const { id } = await tray.createAuthentication(input as CreateAuthenticationInput, {
+          signal: c.req.raw.signal,
+        })
+        if (onCreate) {
+          const { credentials: _credentials, ...created } = input as CreateAuthenticationInput
+          try {
+            await onCreate(c, { ...created, id })
+          } catch (error) {
+            // An authentication nobody owns could never be read or deleted through the
+            // handler: take it back (without the caller's signal, so it finishes) and fail.
+            await tray.deleteAuthentication(id).catch(() => undefined)
+            throw error
+          }
+        }
+        return { id }
+      }),
+    )
+    app.get(
+      AUTHENTICATION,
+      serve(async (c, client) => {
+        const id = c.req.param('id') ?? ''
+        await checkOwned(c, id, 404)
+        const found = await (await client()).getAuthentication(id, { signal: c.req.raw.signal })
+        // Tray does not send credentials back; should any server do so, they stay here.
+        const { credentials: _credentials, ...shown } = found as typeof found & {
+          credentials?: unknown
+        }
+        return shown
+      }),
+    )
+    app.delete(
+      AUTHENTICATION,
+      serve(async (c, client) => {
+        const id = c.req.param('id') ?? ''
+        await checkOwned(c, id, 404)
+        await (await client()).deleteAuthentication(id, { signal: c.req.raw.signal })
+        return NO_CONTENT
+      }),
+    )
+  }
+
   const originRefused = serve(async () => {
     throw new HandlerError(
       403,
@@ -173,17 +279,23 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     )
   }, false)
 
-  for (const [path, method] of [
+  const routes: [string, string][] = [
     [CONNECTORS, 'GET'],
     [OPERATIONS, 'GET'],
     [CALL, 'POST'],
-  ] as const) {
+    [ENVIRONMENTS, 'GET'],
+  ]
+  if (authentications) routes.push([AUTHENTICATIONS, 'POST'], [AUTHENTICATION, 'GET, DELETE'])
+  for (const [path, method] of routes) {
     if (cors) {
       // A preflight carries no credentials: the origin list alone answers it.
       app.options(path, (c) => {
         const origin = c.req.header('origin')
         if (origin === undefined || !cors.allows(origin)) return originRefused(c)
-        const headers = { ...cors.preflightHeaders(origin), 'x-request-id': requestIdOf(c.req.raw) }
+        const headers = {
+          ...cors.preflightHeaders(origin, method),
+          'x-request-id': requestIdOf(c.req.raw),
+        }
         return respond(c, 204, null, headers, undefined)
       })
     }
@@ -201,12 +313,14 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     )
   }
 
-  // Only used when the handler is the whole app; mounted, the parent app's not-found answers.
-  app.notFound(
-    serve(async (c) => {
-      throw new HandlerError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)
-    }, false),
-  )
+  const notFound = serve(async (c) => {
+    throw new HandlerError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)
+  }, false)
+  // Mounted under a prefix (app.route('/tray', handler)), the parent app's not-found would
+  // answer unknown paths under /tray in plain text: this last route answers them in JSON. At
+  // the root ('/*'), the paths belong to the parent too, so it lets the parent's routes run.
+  app.all('*', (c, next) => (c.req.routePath === '/*' ? next() : notFound(c)))
+  app.notFound(notFound)
 
   return app
 }

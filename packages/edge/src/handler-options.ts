@@ -2,6 +2,7 @@ import type {
   CacheStore,
   CallPayload,
   CatalogCacheOptions,
+  CreateAuthenticationInput,
   RateLimits,
   TrayRegion,
 } from '@traykit/core'
@@ -30,6 +31,28 @@ export type AllowPredicate<E extends Env = Env> = (
   payload: CallPayload,
 ) => boolean | Promise<boolean>
 
+/** What `onCreate` learns of a new authentication: its id and what was sent, minus the credentials. */
+export type CreatedAuthentication = Omit<CreateAuthenticationInput, 'credentials'> & { id: string }
+
+/**
+ * Serves Tray's authentication routes (create, get, delete) to callers, each limited to the
+ * authentications `owns` says are theirs. Calls with an `authId` are checked by `owns` too.
+ */
+export interface AuthenticationsOptions<E extends Env = Env> {
+  /**
+   * Whether the caller of `c` may see, use and delete the authentication `authId`. Only a
+   * literal `true` lets the request through; anything else refuses it before Tray is asked.
+   */
+  owns: (c: Context<E>, authId: string) => boolean | Promise<boolean>
+  /**
+   * Called once Tray has created an authentication for the caller of `c`, so the app records
+   * its owner. If it throws, the handler deletes the new authentication again and answers 500.
+   */
+  onCreate?:
+    | ((c: Context<E>, authentication: CreatedAuthentication) => void | Promise<void>)
+    | undefined
+}
+
 /** Cross-origin access for browsers on other origins. */
 export interface CorsOptions {
   /** Exact origins, such as `https://app.example.com`. No wildcards. */
@@ -48,6 +71,17 @@ export interface TrayHandlerBaseOptions<E extends Env = Env> {
   token: TokenSource<E>
   /** Which connectors and operations may be called (403 otherwise). Default: none. */
   allow?: AllowMap | AllowPredicate<E> | undefined
+  /**
+   * Serves authentications (create, get, delete) behind an ownership hook, and checks every
+   * call's `authId` with it (403 `authentication_not_owned`, nothing sent). Without it, the
+   * authentication routes answer 404 and calls' `authId` is checked only by `allow`.
+   */
+  authentications?: AuthenticationsOptions<E> | undefined
+  /**
+   * `'all'` (default) serves Tray's catalog as is; `'allowed'` lists only the connectors and
+   * operations the `allow` map permits (a map only: a predicate cannot be asked per operation).
+   */
+  catalog?: 'all' | 'allowed' | undefined
   /** Cross-origin access; off by default (same-origin callers only). */
   cors?: CorsOptions | false | undefined
   /** Largest call body accepted, in bytes; 413 beyond. Default 1 MiB. */

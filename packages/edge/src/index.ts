@@ -3,8 +3,10 @@ export { createTrayHandler } from './create-tray-handler'
 export type {
   AllowMap,
   AllowPredicate,
+  AuthenticationsOptions,
   AuthorizedHandlerOptions,
   CorsOptions,
+  CreatedAuthentication,
   PublicHandlerOptions,
   TokenSource,
   TrayHandlerBaseOptions,
