@@ -44,6 +44,7 @@ describe('the browser example in Chromium', { timeout: 30_000 }, () => {
       format: 'esm',
       platform: 'browser',
       target: 'es2022',
+      minify: true,
       logLevel: 'silent',
     })
     const built = createBrowserUiApp({ token, pageScript: bundle.outputFiles[0].text })
