@@ -57,6 +57,22 @@ describe('service environments', () => {
     )
   })
 
+  it('reads them once per service version and token while they are fresh', async () => {
+    const { mock, request } = setup()
+    for (let i = 0; i < 3; i++) {
+      expect((await request(SLACK_ENVIRONMENTS)).status).toBe(200)
+    }
+    expect(upstreamCount(mock, 'environments')).toBe(1)
+  })
+
+  it('reads them every time with cache: false', async () => {
+    const { mock, request } = setup({ cache: false })
+    for (let i = 0; i < 2; i++) {
+      expect((await request(SLACK_ENVIRONMENTS)).status).toBe(200)
+    }
+    expect(upstreamCount(mock, 'environments')).toBe(2)
+  })
+
   it('refuses a version that is not a whole number with a 400, nothing sent', async () => {
     const { mock, request } = setup()
     const response = await request('/core/v1/services/slack/versions/4.5/environments')
