@@ -12,6 +12,7 @@ export interface BrowserUiOptions {
 /** The example's server: the page at `/`, its script at `/page.js`, the edge handler at `/tray`. */
 export function createBrowserUiApp({ token, pageScript }: BrowserUiOptions) {
   const mock = createMockTray({ tokens: [token] })
+  const created = new Set<string>()
   const tray = createTrayHandler({
     token,
     baseUrl: 'http://tray.test',
@@ -20,6 +21,15 @@ export function createBrowserUiApp({ token, pageScript }: BrowserUiOptions) {
     // passes `authorize` and checks its own session instead.
     public: true,
     allow: { slack: ['send_message', 'list_workspaces_ddl', 'list_channels_ddl'] },
+    // One visitor in this demo: the authentications created through this server are theirs,
+    // and no other. A real app records each one's owner (its user id) in `onCreate`, and
+    // `owns` compares it with the signed-in user; calls with an authId are checked too.
+    authentications: {
+      owns: (_c, authId) => created.has(authId),
+      onCreate: (_c, authentication) => {
+        created.add(authentication.id)
+      },
+    },
   })
   const app = new Hono()
     .route('/tray', tray)

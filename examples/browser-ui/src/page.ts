@@ -31,13 +31,22 @@ export async function mountTrayPage(root: HTMLElement, tray: TrayClient): Promis
     connectors.map((c) => ({ value: `${c.name}@${c.version}`, text: `${c.title} ${c.version}` })),
   )
   const operationSelect = select('operation', [])
+  const authSlot = element('section', { 'aria-label': 'Authentication' })
   const formSlot = element('div')
   root.append(
     labelled('Connector', connectorSelect),
+    authSlot,
     labelled('Operation', operationSelect),
     formSlot,
     status,
   )
+  // The end user's authentication for the chosen connector's service, once created here.
+  const session: Session = { authId: undefined }
+  let current: Operation | undefined
+  const showForm = (operation: Operation) => {
+    current = operation
+    renderForm(formSlot, tray, chosen(), operation, session, status)
+  }
 
   const chosen = () => {
     const [name = '', version = ''] = connectorSelect.value.split('@')
@@ -49,13 +58,20 @@ export async function mountTrayPage(root: HTMLElement, tray: TrayClient): Promis
     status.textContent = ''
     formSlot.replaceChildren()
     operationSelect.replaceChildren()
+    session.authId = undefined
+    const connector = connectors.find((c) => c.name === name && c.version === version)
+    if (connector)
+      renderAuthentication(authSlot, tray, connector, session, status, () => {
+        // Lookups and calls now run with the new authentication: render the form again.
+        if (current) showForm(current)
+      })
     try {
       const operations = await tray.listOperations(name, version)
       for (const op of operations) operationSelect.append(option(op.name, op.title))
       if (operations.some((op) => op.name === PREFERRED.operation))
         operationSelect.value = PREFERRED.operation
       const operation = operations.find((op) => op.name === operationSelect.value)
-      if (operation) renderForm(formSlot, tray, { name, version }, operation, status)
+      if (operation) showForm(operation)
     } catch (error) {
       status.textContent = `Could not list the operations: ${messageOf(error)}`
     }
@@ -65,7 +81,7 @@ export async function mountTrayPage(root: HTMLElement, tray: TrayClient): Promis
   operationSelect.addEventListener('change', () => {
     const { name, version } = chosen()
     void tray.getOperation(name, version, operationSelect.value).then(
-      (operation) => renderForm(formSlot, tray, { name, version }, operation, status),
+      (operation) => showForm(operation),
       (error: unknown) => {
         status.textContent = `Could not load the operation: ${messageOf(error)}`
       },
@@ -78,12 +94,73 @@ export async function mountTrayPage(root: HTMLElement, tray: TrayClient): Promis
   await showOperations()
 }
 
+interface Session {
+  authId: string | undefined
+}
+
+/** Creates an end user's authentication in one of the service's environments. */
+function renderAuthentication(
+  slot: HTMLElement,
+  tray: TrayClient,
+  connector: Connector,
+  session: Session,
+  status: HTMLElement,
+  onCreated: () => void,
+): void {
+  const environment = select('environment', [])
+  const name = element('input', { id: 'authentication-name', name: 'authentication-name' })
+  name.required = true
+  const create = element('button', { type: 'submit' })
+  create.textContent = 'Create authentication'
+  const state = element('p', { role: 'status' })
+  state.textContent = 'No authentication yet: lookups and calls run without one.'
+  const form = element('form', { 'aria-label': 'Create authentication' })
+  form.append(
+    labelled('Service environment', environment),
+    labelled('Authentication name', name),
+    create,
+  )
+  slot.replaceChildren(heading('h2', 'Authentication'), form, state)
+
+  const { service } = connector
+  tray.listServiceEnvironments(service.name, service.version).then(
+    (environments) => {
+      environment.replaceChildren(...environments.map((e) => option(e.id, e.title)))
+    },
+    (error: unknown) => {
+      status.textContent = `Could not list the service environments: ${messageOf(error)}`
+    },
+  )
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    status.textContent = ''
+    create.disabled = true
+    // Credentials (an API key, or OAuth's redirect) are beyond this example: none are sent.
+    tray
+      .createAuthentication({ name: name.value, serviceEnvironmentId: environment.value })
+      .then(
+        ({ id }) => {
+          session.authId = id
+          state.textContent = `Using authentication ${name.value} (${id}).`
+          onCreated()
+        },
+        (error: unknown) => {
+          status.textContent = `Could not create the authentication: ${messageOf(error)}`
+        },
+      )
+      .finally(() => {
+        create.disabled = false
+      })
+  })
+}
+
 /** One operation's form: a control per field, lookups refreshed when what they need changes. */
 function renderForm(
   slot: HTMLElement,
   tray: TrayClient,
   connector: { name: string; version: string },
   operation: Operation,
+  session: Session,
   status: HTMLElement,
 ): void {
   status.textContent = ''
@@ -142,6 +219,7 @@ function renderForm(
         operation: operation.name,
         field: field.path,
         input: current,
+        authId: session.authId,
       })
       const kept = control.value
       control.replaceChildren(
@@ -174,6 +252,7 @@ function renderForm(
       .callConnector(connector.name, connector.version, {
         operation: operation.name,
         input: input(),
+        ...(session.authId === undefined ? {} : { authId: session.authId }),
       })
       .then(
         (result) => {

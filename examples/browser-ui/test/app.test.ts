@@ -1,4 +1,4 @@
-import { createTrayClient, TrayPermissionError } from '@traykit/core'
+import { createTrayClient, TrayApiError, TrayPermissionError } from '@traykit/core'
 import { describe, expect, it } from 'vitest'
 import { createBrowserUiApp } from '../src/app.js'
 
@@ -44,5 +44,36 @@ describe("the browser example's server", () => {
       }),
     ).rejects.toBeInstanceOf(TrayPermissionError)
     expect(mock.calls.filter((c) => c.path.endsWith('/call'))).toHaveLength(1)
+  })
+
+  it('lets a visitor use only the authentications created through it', async () => {
+    const { app, mock } = createBrowserUiApp({ token, pageScript: undefined })
+    const tray = createTrayClient({
+      baseUrl: 'http://localhost/tray',
+      token: null,
+      fetch: async (input, init) => app.fetch(new Request(input, init)),
+    })
+    const [environment] = await tray.listServiceEnvironments('slack', 4)
+    const { id } = await tray.createAuthentication({
+      name: 'Ada',
+      serviceEnvironmentId: environment?.id ?? '',
+    })
+    const message = { operation: 'send_message', input: { channel: 'C0000GENERAL', text: 'hi' } }
+    await tray.callConnector('slack', '9.1', { ...message, authId: id })
+    // An authentication of the same Tray token, not created here: refused before Tray.
+    const other = (await mock
+      .fetch('http://tray.test/core/v1/authentications', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Bob', serviceEnvironmentId: environment?.id }),
+      })
+      .then((r) => r.json())) as { id: string }
+    await expect(
+      tray.callConnector('slack', '9.1', { ...message, authId: other.id }),
+    ).rejects.toBeInstanceOf(TrayPermissionError)
+    // Nor can it be read: the handler answers without asking Tray.
+    await expect(tray.getAuthentication(other.id)).rejects.toBeInstanceOf(TrayApiError)
+    expect(mock.calls.filter((c) => c.authId === other.id).map((c) => c.method)).toEqual(['POST'])
+    expect(mock.calls.filter((c) => c.path.endsWith('/call')).map((c) => c.authId)).toEqual([id])
   })
 })

@@ -32,6 +32,7 @@ describe('the browser example in Chromium', { timeout: 30_000 }, () => {
   let browser
   let page
   let url
+  let authId
 
   beforeAll(async () => {
     // Missing Chromium fails the run: CI installs it (.ci/run), so a skip would hide a break.
@@ -98,6 +99,20 @@ describe('the browser example in Chromium', { timeout: 30_000 }, () => {
     expect(await form.getByLabel('Channel').evaluate((e) => e.tagName)).toBe('SELECT')
   })
 
+  it('creates an authentication in a service environment of slack', async () => {
+    const environment = page.getByLabel('Service environment')
+    await environment.locator('option', { hasText: 'Production' }).waitFor({ state: 'attached' })
+    await page.getByLabel('Authentication name').fill('Ada at Acme')
+    await page.getByRole('button', { name: 'Create authentication' }).click()
+    const state = page.getByRole('status')
+    await state.filter({ hasText: 'Using authentication Ada at Acme' }).waitFor()
+    authId = /\(([0-9a-f-]{36})\)/.exec(await state.textContent())?.[1]
+    expect(authId).toBeDefined()
+    expect(mock.calls.filter((c) => c.path === '/core/v1/authentications')).toMatchObject([
+      { method: 'POST', status: 200, authId },
+    ])
+  })
+
   it('fills the lookups live: workspaces, then the chosen workspace’s channels', async () => {
     const workspace = page.getByLabel('Workspace')
     const channel = page.getByLabel('Channel')
@@ -126,7 +141,10 @@ describe('the browser example in Chromium', { timeout: 30_000 }, () => {
     })
     const sent = mock.calls.filter((c) => c.operation === 'send_message')
     expect(sent).toHaveLength(1)
-    expect(sent[0]).toMatchObject({ outcome: 'success' })
+    // The lookups and the call ran with the authentication created above.
+    expect(sent[0]).toMatchObject({ outcome: 'success', authId })
+    const channels = mock.calls.filter((c) => c.operation === 'list_channels_ddl')
+    expect(channels.map((c) => c.authId)).toEqual(channels.map(() => authId))
   })
 
   it("never shows the mock's token to the browser: page, script or network", async () => {
