@@ -1,4 +1,5 @@
 import { createTrayClient } from '@traykit/core'
+import { createMockTray } from '@traykit/testing'
 import type { Context } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { SEND_MESSAGE, setup, TOKEN, upstreamCount } from './__fixtures__/setup'
@@ -179,6 +180,40 @@ describe('authentications behind the ownership hook', () => {
     const journal = mock.calls.filter((entry) => entry.route === 'authentications')
     expect(journal.map((entry) => entry.method)).toEqual(['POST', 'DELETE'])
     expect(journal[1]?.status).toBe(204)
+  })
+
+  it('records a new authentication even when its creator goes away while Tray creates it', async () => {
+    const mock = createMockTray({ tokens: [TOKEN] })
+    const caller = new AbortController()
+    const created: string[] = []
+    const handler = createTrayHandler({
+      token: TOKEN,
+      public: true,
+      baseUrl: 'http://tray.test',
+      maxRetries: 0,
+      fetch: async (input, init) => {
+        const request = new Request(input, init)
+        if (request.method === 'POST' && request.url.endsWith('/authentications')) caller.abort()
+        return mock.fetch(input, init)
+      },
+      authentications: {
+        owns: () => true,
+        onCreate: (_c, authentication) => {
+          created.push(authentication.id)
+        },
+      },
+    })
+    await Promise.resolve(
+      handler.request('/core/v1/authentications', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(AUTHENTICATION),
+        signal: caller.signal,
+      }),
+    ).catch(() => undefined)
+    const journal = mock.calls.filter((entry) => entry.route === 'authentications')
+    expect(journal.map((entry) => [entry.method, entry.status])).toEqual([['POST', 200]])
+    expect(created).toEqual([journal[0]?.authId])
   })
 
   it('answers a preflight for each authentication route with its methods', async () => {

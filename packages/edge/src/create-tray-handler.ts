@@ -231,9 +231,9 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
         // Core checks the body against CreateAuthenticationSchema (400, nothing sent).
         const input = await readJsonBody(c.req.raw, maxBodyBytes)
         const tray = await client()
-        const { id } = await tray.createAuthentication(input as CreateAuthenticationInput, {
-          signal: c.req.raw.signal,
-        })
+        // Not the caller's signal: a caller leaving mid-create must not leave an authentication
+        // at Tray that onCreate never recorded (one nobody could read or delete through here).
+        const { id } = await tray.createAuthentication(input as CreateAuthenticationInput)
         if (onCreate) {
           const { credentials: _credentials, ...created } = input as CreateAuthenticationInput
           try {
