@@ -33,6 +33,9 @@ export function createFixtureApp(): Hono {
     match: { route: 'operations', connector: 'twilio-output' },
   })
 
+  // Who owns which authentication, as an app's database would say; the caller names itself in
+  // x-user (after authorize has checked the session).
+  const owners = new Map<string, string | undefined>()
   const app = new Hono()
   app.route(
     '/tray',
@@ -43,8 +46,14 @@ export function createFixtureApp(): Hono {
       baseUrl: 'http://tray.test',
       fetch: mock.fetch,
       maxRetries: 0,
+      authentications: {
+        owns: (c, authId) => owners.get(authId) === c.req.header('x-user'),
+        onCreate: (c, authentication) => {
+          owners.set(authentication.id, c.req.header('x-user'))
+        },
+      },
     }),
   )
-  app.get('/__mock', (c) => c.json({ tasks: mock.tasks }))
+  app.get('/__mock', (c) => c.json({ tasks: mock.tasks, requests: mock.calls.length }))
   return app
 }

@@ -29,8 +29,12 @@ export function describeRuntime(
       answers.push(`${[...response.headers].join('\n')}\n${text}`)
       return response
     }
-    const tasks = async () =>
-      ((await (await fixture.fetch(`${fixture.url}/__mock`)).json()) as { tasks: number }).tasks
+    const upstream = async () =>
+      (await (await fixture.fetch(`${fixture.url}/__mock`)).json()) as {
+        tasks: number
+        requests: number
+      }
+    const tasks = async () => (await upstream()).tasks
     // No session: token null, the handler holds the Tray token (core refuses an explicit undefined).
     const client = (token?: string) =>
       createTrayClient({
@@ -40,6 +44,15 @@ export function describeRuntime(
         maxRetries: 0,
       })
     const browser = () => client(SESSION.replace('Bearer ', ''))
+    /** A signed-in browser of the end user `user`, for the authentication routes. */
+    const userBrowser = (user: string) =>
+      createTrayClient({
+        baseUrl: `${fixture.url}/tray`,
+        fetch: record,
+        token: SESSION.replace('Bearer ', ''),
+        headers: { 'x-user': user },
+        maxRetries: 0,
+      })
 
     beforeAll(async () => {
       fixture = await start()
@@ -143,6 +156,42 @@ export function describeRuntime(
         message: 'Tray answered with a redirect, which is not followed',
         code: 'upstream_redirect',
       })
+    })
+
+    it("lists environments, and keeps each user's authentication to its owner", async () => {
+      const alice = userBrowser('alice')
+      const [environment] = await alice.listServiceEnvironments('slack', 4)
+      expect(environment?.id).toBeTruthy()
+      const { id } = await alice.createAuthentication({
+        name: 'Alice on Slack',
+        serviceEnvironmentId: environment?.id ?? '',
+        credentials: { access_token: 'xoxb-alice' },
+      })
+      expect(await alice.getAuthentication(id)).toMatchObject({ id, name: 'Alice on Slack' })
+      const before = await upstream()
+      const bob = userBrowser('bob')
+      const call = {
+        operation: 'send_message',
+        input: { channel: 'C0123', text: 'Hi' },
+        authId: id,
+      }
+      await expect(bob.callConnector('slack', '9.1', call)).rejects.toMatchObject({
+        status: 403,
+        code: 'authentication_not_owned',
+      })
+      await expect(bob.getAuthentication(id)).rejects.toMatchObject({ status: 404 })
+      await expect(bob.deleteAuthentication(id)).rejects.toMatchObject({ status: 404 })
+      // None of Bob's requests reached Tray, and nothing was billed.
+      expect(await upstream()).toEqual(before)
+      await alice.deleteAuthentication(id)
+    })
+
+    it('answers an unknown path under its prefix with a JSON 404', async () => {
+      const response = await record(`${fixture.url}/tray/core/v1/nothing-here`, {
+        headers: { authorization: SESSION },
+      })
+      expect(response.status).toBe(404)
+      expect(await response.json()).toMatchObject({ code: 'not_found' })
     })
 
     it('never showed the token in any answer', () => {
