@@ -93,9 +93,10 @@ describe('service environments', () => {
 describe('authentications behind the ownership hook', () => {
   it('creates one, tells onCreate its id without the credentials, and reads it back without them', async () => {
     const { create, created, request, as, mock } = withOwners()
-    const response = await create('alice')
+    const response = await create('alice', { ...AUTHENTICATION, owner: 'bob' })
     expect(response.status).toBe(200)
     const { id } = (await response.json()) as { id: string }
+    // Neither the credentials nor a field the caller added (an "owner"!) reach onCreate.
     expect(created).toEqual([
       {
         id,

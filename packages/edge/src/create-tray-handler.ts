@@ -13,7 +13,7 @@ import { readJsonBody } from './_read-json-body'
 import { redactError } from './_redact-error'
 import { refuseForeignOrigin } from './_refuse-foreign-origin'
 import { requestIdOf } from './_request-id'
-import type { AllowMap, TrayHandlerOptions } from './handler-options'
+import type { AllowMap, CreatedAuthentication, TrayHandlerOptions } from './handler-options'
 
 const CONNECTORS = '/core/v1/connectors'
 const OPERATIONS = '/core/v1/connectors/:name/versions/:version/operations'
@@ -235,9 +235,15 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
         // at Tray that onCreate never recorded (one nobody could read or delete through here).
         const { id } = await tray.createAuthentication(input as CreateAuthenticationInput)
         if (onCreate) {
-          const { credentials: _credentials, ...created } = input as CreateAuthenticationInput
+          // Only the known fields, never the credentials nor whatever else the caller added.
+          const { name, serviceEnvironmentId, userData, scopes, onPremAgentGroupId } =
+            input as CreateAuthenticationInput
+          const created: CreatedAuthentication = { id, name, serviceEnvironmentId }
+          if (userData !== undefined) created.userData = userData
+          if (scopes !== undefined) created.scopes = scopes
+          if (onPremAgentGroupId !== undefined) created.onPremAgentGroupId = onPremAgentGroupId
           try {
-            await onCreate(c, { ...created, id })
+            await onCreate(c, created)
           } catch (error) {
             // An authentication nobody owns could never be read or deleted through the
             // handler: take it back (without the caller's signal, so it finishes) and fail.

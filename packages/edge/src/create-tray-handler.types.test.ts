@@ -29,6 +29,28 @@ describe('the options type', () => {
     ).not.toThrow()
   })
 
+  it('types the authentications hooks with the Bindings generic, and catalog with its two values', () => {
+    type Bindings = { TRAY_TOKEN: string }
+    const handler = createTrayHandler<{ Bindings: Bindings }>({
+      token: (c) => c.env.TRAY_TOKEN,
+      public: true,
+      allow: { slack: ['send_message'] },
+      catalog: 'allowed',
+      authentications: {
+        owns: async (c, authId) => c.env.TRAY_TOKEN !== '' && authId !== '',
+        onCreate: (_c, authentication) => {
+          expectTypeOf(authentication.id).toEqualTypeOf<string>()
+          expectTypeOf(authentication.name).toEqualTypeOf<string>()
+          // @ts-expect-error the credentials are never handed to onCreate
+          authentication.credentials
+        },
+      },
+    })
+    expect(handler).toBeInstanceOf(Hono)
+    // @ts-expect-error owns is required
+    expect(() => createTrayHandler({ token: TOKEN, public: true, authentications: {} })).toThrow()
+  })
+
   it('refuses an option it does not know', () => {
     // @ts-expect-error misspelt option
     expect(() => createTrayHandler({ token: TOKEN, public: true, authorise: () => true })).toThrow(

@@ -32,7 +32,11 @@ export type AllowPredicate<E extends Env = Env> = (
 ) => boolean | Promise<boolean>
 
 /** What `onCreate` learns of a new authentication: its id and what was sent, minus the credentials. */
-export type CreatedAuthentication = Omit<CreateAuthenticationInput, 'credentials'> & { id: string }
+export type CreatedAuthentication = Pick<
+  CreateAuthenticationInput,
+  // Picked, not Omit<…, 'credentials'>: the input's index signature would swallow every field.
+  'name' | 'serviceEnvironmentId' | 'userData' | 'scopes' | 'onPremAgentGroupId'
+> & { id: string }
 
 /**
  * Serves Tray's authentication routes (create, get, delete) to callers, each limited to the
