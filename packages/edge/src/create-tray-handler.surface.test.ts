@@ -183,6 +183,36 @@ describe('authentications behind the ownership hook', () => {
     expect(journal[1]?.status).toBe(204)
   })
 
+  it('drops credentials from an upstream read that sends them back', async () => {
+    const mock = createMockTray({ tokens: [TOKEN] })
+    const handler = createTrayHandler({
+      token: TOKEN,
+      public: true,
+      baseUrl: 'http://tray.test',
+      maxRetries: 0,
+      // A server that, unlike Tray, answers a read with the credentials.
+      fetch: async (input, init) => {
+        const response = await mock.fetch(input, init)
+        if (new Request(input, init).method !== 'GET' || response.status !== 200) return response
+        const body = { ...((await response.json()) as object), credentials: { token: 'xoxb-1' } }
+        return new Response(JSON.stringify(body), { headers: response.headers })
+      },
+      authentications: { owns: () => true },
+    })
+    const created = await handler.request('/core/v1/authentications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(AUTHENTICATION),
+    })
+    const { id } = (await created.json()) as { id: string }
+    const read = await handler.request(`/core/v1/authentications/${id}`)
+    expect(read.status).toBe(200)
+    const text = await read.text()
+    expect(JSON.parse(text)).toMatchObject({ id, name: 'Alice on Slack' })
+    expect(text).not.toContain('xoxb-1')
+    expect(text).not.toContain('credentials')
+  })
+
   it('records a new authentication even when its creator goes away while Tray creates it', async () => {
     const mock = createMockTray({ tokens: [TOKEN] })
     const caller = new AbortController()
