@@ -5,7 +5,6 @@ import { checkOptions } from './_check-options'
 import { checkPayload } from './_check-payload'
 import { createClientPool } from './_client-pool'
 import { compileCors } from './_cors'
-import { createEnvironmentCache } from './_environment-cache'
 import { toErrorAnswer } from './_error-response'
 import { HandlerError } from './_handler-error'
 import { createJsonRedactor, type JsonRedactor } from './_json-redactor'
@@ -45,7 +44,6 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       ? compileAllowMap(options.allow as AllowMap | undefined)
       : undefined
   const { authentications } = options
-  const environmentsOf = createEnvironmentCache(options.cache)
   const cors = compileCors(options.cors)
   const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
   const { authorize, onError, token: tokenSource } = options
@@ -178,7 +176,9 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       // Anything but digits is passed on as NaN, so core refuses it (400) without asking Tray.
       const version = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN
       return {
-        elements: await environmentsOf(await client(), service, version, c.req.raw.signal),
+        elements: await (await client()).listServiceEnvironments(service, version, {
+          signal: c.req.raw.signal,
+        }),
       }
     }),
   )

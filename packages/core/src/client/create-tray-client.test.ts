@@ -396,6 +396,10 @@ describe('authentications and environments', () => {
       '/core/v1/services/slack/versions/4/environments',
     )
     await expect(tray.listServiceEnvironments('slack', 9.1)).rejects.toThrow(/integer version/)
+    // Cached like the connector list: the second read of the same version sends nothing.
+    const again = await tray.listServiceEnvironments('slack', 4)
+    expect(again[0]?.id).toBe('e1')
+    expect(server.requests).toHaveLength(1)
   })
 })
 

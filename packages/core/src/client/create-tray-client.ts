@@ -250,13 +250,24 @@ export function createTrayClient(options: TrayClientOptions = {}) {
         },
       ])
     }
-    const body = await transport.request({
-      method: 'GET',
-      path: apiPath`/core/v1/services/${service}/versions/${serviceVersion}/environments`,
-      schema: ServiceEnvironmentListSchema,
-      signal: opts.signal,
-    })
-    return body.elements
+    const path = apiPath`/core/v1/services/${service}/versions/${serviceVersion}/environments`
+    // Cached like the connector list (an account's environments change, rarely), in the same
+    // store: a form that lists them on every connector change costs one read per TTL.
+    const list = await cache.read(
+      `${cacheScope}:environments:${service}@${serviceVersion}`,
+      connectorsTtl,
+      async (signal) => {
+        const body = await transport.request({
+          method: 'GET',
+          path,
+          schema: ServiceEnvironmentListSchema,
+          signal,
+        })
+        return body.elements
+      },
+      opts.signal,
+    )
+    return [...list]
   }
 
   async function createAuthentication(
