@@ -299,16 +299,24 @@ describe('timeouts', () => {
 describe('limits', () => {
   it("keeps the client's limiter within the mock's limits, which catch a client without one", async () => {
     // The mock allows 10 more than the client's burst: room for the scheduling noise between two clocks.
-    // Environments are not cached by the client: each read is a request.
+    // Authentication reads are neither cached nor shared: each read is a request.
     const limited = setup({ limits: { burst: 60 } }, { maxRetries: 0 })
-    const environments = () => limited.tray.listServiceEnvironments('slack', 4)
-    const paced = await Promise.allSettled(Array.from({ length: 70 }, environments))
+    const { id } = await limited.tray.createAuthentication({
+      name: 'paced',
+      serviceEnvironmentId: SLACK_ENV,
+    })
+    const read = () => limited.tray.getAuthentication(id)
+    const paced = await Promise.allSettled(Array.from({ length: 70 }, read))
     expect(paced.filter((r) => r.status === 'rejected')).toEqual([])
-    expect(routeCount(limited.mock, 'environments')).toBe(70)
+    expect(routeCount(limited.mock, 'authentications')).toBe(71)
 
     const unlimited = setup({ limits: true }, { maxRetries: 0, limits: false })
+    const created = await unlimited.tray.createAuthentication({
+      name: 'flood',
+      serviceEnvironmentId: SLACK_ENV,
+    })
     const flood = await Promise.allSettled(
-      Array.from({ length: 70 }, () => unlimited.tray.listServiceEnvironments('slack', 4)),
+      Array.from({ length: 70 }, () => unlimited.tray.getAuthentication(created.id)),
     )
     const refused = flood.filter((r) => r.status === 'rejected').map((r) => r.reason)
     expect(refused.length).toBeGreaterThan(0)
