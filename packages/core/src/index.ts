@@ -5,7 +5,11 @@ export type { CallOptions, RequestOptions, TrayClientOptions } from './client/cl
 export { compareVersions } from './client/compare-versions'
 export { createTrayClient, type TrayClient } from './client/create-tray-client'
 export { parseCallPayload } from './client/parse-call-payload'
-export { type RateLimits, TRAY_RATE_LIMITS } from './client/rate-limiter'
+export {
+  createMemoryLimiter,
+  type RateLimits,
+  TRAY_RATE_LIMITS,
+} from './client/rate-limiter'
 export {
   createRedactor,
   MIN_SECRET_FRAGMENT,
@@ -42,6 +46,13 @@ export {
 } from './errors/tray-validation-error'
 
 export * from './input-schema'
+export {
+  type Limiter,
+  type LimiterAcquireOptions,
+  type LimiterCallOptions,
+  type LimiterLease,
+  LimiterWaitTimeout,
+} from './limiter/limiter'
 
 export * from './schemas/authentication'
 export * from './schemas/call-payload'

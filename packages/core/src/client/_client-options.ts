@@ -1,11 +1,12 @@
 import { clip } from '../_clip'
 import { TrayError } from '../errors/tray-error'
+import type { Limiter } from '../limiter/limiter'
 import { suggest } from '../suggest'
 import type { ClientHooks } from './_transport'
 import { type CacheStore, createMemoryStore } from './cache-store'
 import type { CatalogCacheOptions } from './catalog-cache'
 import type { TrayClientOptions } from './client-options'
-import type { RateLimits } from './rate-limiter'
+import { createMemoryLimiter, type RateLimits } from './rate-limiter'
 import { isTrayRegion, TRAY_REGIONS } from './regions'
 
 // Option checks of createTrayClient: a wrong option fails at creation with a clear message,
@@ -28,6 +29,7 @@ const CLIENT_OPTIONS: Record<keyof TrayClientOptions | 'maxResponseBytes', true>
   userAgent: true,
   cache: true,
   limits: true,
+  limiter: true,
   hooks: true,
 }
 const LIMIT_OPTIONS: Record<keyof RateLimits | 'maxQueue', true> = {
@@ -175,4 +177,28 @@ export function fingerprint(text: string): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+}
+
+/** The limiter to use: the one given, the built-in one with `limits`, or none. */
+export function resolveLimiter(options: TrayClientOptions): Limiter | undefined {
+  const { limiter, limits } = options
+  if (limiter === undefined) {
+    return limits === false ? undefined : createMemoryLimiter(limits)
+  }
+  if (limits !== undefined) {
+    throw new TrayError(
+      'createTrayClient: give either limiter or limits, not both (limits configure the built-in limiter; pass them to the limiter you create instead)',
+    )
+  }
+  if (
+    typeof limiter !== 'object' ||
+    limiter === null ||
+    typeof limiter.acquireRequest !== 'function' ||
+    typeof limiter.acquireCall !== 'function'
+  ) {
+    throw new TrayError(
+      'createTrayClient: limiter must be a Limiter (acquireRequest and acquireCall), such as createMemoryLimiter()',
+    )
+  }
+  return limiter
 }

@@ -9,11 +9,11 @@ import {
   TrayTimeoutError,
 } from '../errors/tray-transport-errors'
 import { TrayValidationError } from '../errors/tray-validation-error'
+import { type Limiter, type LimiterLease, LimiterWaitTimeout } from '../limiter/limiter'
 import { ErrorBodySchema } from '../schemas/error-body'
 import { createCancellations } from './_cancellation'
 import { readBody } from './_read-body'
 import { validationIssues, validationSummary } from './_validation-answer'
-import { QueueTimeout, type RateLimiter } from './rate-limiter'
 import { createRedactor } from './redactor'
 import {
   type BackoffOptions,
@@ -52,7 +52,7 @@ export interface TransportConfig {
   maxResponseBytes: number
   maxRetries: number
   headers: Record<string, string>
-  limiter: RateLimiter | undefined
+  limiter: Limiter | undefined
   backoff: BackoffOptions
   hooks: ClientHooks
 }
@@ -137,13 +137,24 @@ export function createTransport(config: TransportConfig) {
     const limiter = config.limiter
     if (!limiter) return () => {}
     try {
-      if (spec.call) return await limiter.acquireCall(spec.signal, config.timeoutMs)
-      await limiter.acquireRequest(spec.signal, config.timeoutMs)
+      const wait = { signal: spec.signal, timeoutMs: config.timeoutMs }
+      if (spec.call) {
+        // The slot is held for one attempt, which its timeout bounds; the margin covers the
+        // wait, clock skew and the release's own trip to a shared store.
+        const lease = await limiter.acquireCall({ ...wait, leaseMs: 2 * config.timeoutMs + 5_000 })
+        let released = false
+        return () => {
+          if (released) return
+          released = true
+          releaseQuietly(lease)
+        }
+      }
+      await limiter.acquireRequest(wait)
       return () => {}
     } catch (error) {
       if (spec.signal?.aborted) throw new TrayAbortError()
       // Not retried: another wait in the same queue would only double what the caller waits.
-      if (error instanceof QueueTimeout) {
+      if (error instanceof LimiterWaitTimeout) {
         throw new TrayTimeoutError(
           config.timeoutMs,
           spec.call
@@ -471,4 +482,17 @@ function originOf(url: string): string {
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, value]) => [k.toLowerCase(), value]))
+}
+
+/**
+ * Gives a call slot back without letting a store's failure reach the caller: the call's own
+ * outcome matters more, and an unreleased lease expires on its own.
+ */
+function releaseQuietly(lease: LimiterLease): void {
+  try {
+    const done = lease.release()
+    if (done && typeof done.then === 'function') done.then(undefined, () => {})
+  } catch {
+    // The lease expires on its own.
+  }
 }

@@ -1,3 +1,4 @@
+import type { Limiter } from '../limiter/limiter'
 import type { ClientHooks } from './_transport'
 import type { CacheStore } from './cache-store'
 import type { CatalogCacheOptions } from './catalog-cache'
@@ -33,8 +34,17 @@ export interface TrayClientOptions {
   userAgent?: string | undefined
   /** Catalog cache: a store, options, or `false` to read through every time. */
   cache?: CacheStore | CatalogCacheOptions | false | undefined
-  /** Client-side limits; Tray's documented ones by default, `false` for none. */
+  /**
+   * Client-side limits of the built-in in-memory limiter; Tray's documented ones by default,
+   * `false` for none. Not together with `limiter`.
+   */
   limits?: Partial<RateLimits> | false | undefined
+  /**
+   * A limiter to share with other clients, processes or isolates of the same Tray account (a
+   * Redis or Durable Object limiter, or one `createMemoryLimiter()` for several clients).
+   * Default: an in-memory limiter of this client's own, with `limits`.
+   */
+  limiter?: Limiter | undefined
   /** Observers of requests, responses and retries (no headers, no token). */
   hooks?: ClientHooks | undefined
 }

@@ -25,6 +25,7 @@ import {
   fingerprint,
   resolveBaseUrl,
   resolveCacheOptions,
+  resolveLimiter,
 } from './_client-options'
 import { apiPath } from './_path'
 import { createTransport } from './_transport'
@@ -33,7 +34,6 @@ import type { CallOptions, RequestOptions, TrayClientOptions } from './client-op
 import { compareVersions } from './compare-versions'
 import { getOutputSchema } from './get-output-schema'
 import { parseCallPayload } from './parse-call-payload'
-import { RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
 import {
   type ResolveLookupOptions,
   type ResolveLookupParams,
@@ -74,10 +74,7 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     maxResponseBytes,
     maxRetries,
     headers: { 'user-agent': userAgent, ...options.headers },
-    limiter:
-      options.limits === false
-        ? undefined
-        : new RateLimiter({ ...TRAY_RATE_LIMITS, ...options.limits }),
+    limiter: resolveLimiter(options),
     backoff: DEFAULT_BACKOFF,
     hooks: options.hooks ?? {},
   })

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TrayOverloadedError } from '../errors/tray-overloaded-error'
 import { TrayAbortError, TrayTimeoutError } from '../errors/tray-transport-errors'
+import { LimiterWaitTimeout } from '../limiter/limiter'
 import { AUTH_ID, scriptedFetch, TOKEN } from './__fixtures__/scripted-fetch'
 import { createTrayClient } from './create-tray-client'
-import { QueueTimeout, RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
+import { RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -29,7 +30,8 @@ describe('RateLimiter', () => {
   it('never lets more calls run at once than the concurrency limit', async () => {
     const limiter = new RateLimiter({ ...TRAY_RATE_LIMITS, maxConcurrentCalls: 3 })
     const releases: Array<() => void> = []
-    for (let i = 0; i < 5; i++) void limiter.acquireCall().then((release) => releases.push(release))
+    for (let i = 0; i < 5; i++)
+      void limiter.acquireCall().then((lease) => releases.push(() => lease.release()))
     await vi.advanceTimersByTimeAsync(0)
     expect(releases).toHaveLength(3)
     releases[0]?.()
@@ -42,12 +44,12 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ ...TRAY_RATE_LIMITS, maxConcurrentCalls: 1 })
     const first = await limiter.acquireCall()
     const controller = new AbortController()
-    const waiting = limiter.acquireCall(controller.signal)
+    const waiting = limiter.acquireCall({ signal: controller.signal })
     controller.abort()
     await expect(waiting).rejects.toBeDefined()
-    first()
+    first.release()
     const next = await limiter.acquireCall()
-    expect(typeof next).toBe('function')
+    expect(typeof next.release).toBe('function')
   })
 
   it('refuses a request at once when its queue is full, with when to retry', async () => {
@@ -68,18 +70,18 @@ describe('RateLimiter', () => {
 
   it('bounds the queue of calls waiting for a slot too', async () => {
     const limiter = new RateLimiter({ ...TRAY_RATE_LIMITS, maxConcurrentCalls: 1, maxQueue: 1 })
-    const release = await limiter.acquireCall()
+    const lease = await limiter.acquireCall()
     const waiting = limiter.acquireCall()
     await expect(limiter.acquireCall()).rejects.toBeInstanceOf(TrayOverloadedError)
-    release()
-    expect(typeof (await waiting)).toBe('function')
+    lease.release()
+    expect(typeof (await waiting).release).toBe('function')
   })
 
   it('an aborted waiter leaves the queue at once, making room', async () => {
     const limiter = new RateLimiter({ ...TRAY_RATE_LIMITS, burst: 1, maxQueue: 1 })
     await limiter.acquireRequest()
     const controller = new AbortController()
-    const aborted = limiter.acquireRequest(controller.signal)
+    const aborted = limiter.acquireRequest({ signal: controller.signal })
     controller.abort()
     await expect(aborted).rejects.toBeDefined()
     // No token has come since: the room is the aborted waiter's place.
@@ -91,10 +93,10 @@ describe('RateLimiter', () => {
   it('a waiter leaves the queue when its timeout runs out', async () => {
     const limiter = new RateLimiter({ ...TRAY_RATE_LIMITS, maxConcurrentCalls: 1, maxQueue: 1 })
     await limiter.acquireCall()
-    const waiting = limiter.acquireCall(undefined, 500)
+    const waiting = limiter.acquireCall({ timeoutMs: 500 })
     const outcome = waiting.catch((e: unknown) => e)
     await vi.advanceTimersByTimeAsync(500)
-    expect(await outcome).toBeInstanceOf(QueueTimeout)
+    expect(await outcome).toBeInstanceOf(LimiterWaitTimeout)
     // Its place is free again.
     void limiter.acquireCall().catch(() => {})
     await expect(limiter.acquireCall()).rejects.toBeInstanceOf(TrayOverloadedError)

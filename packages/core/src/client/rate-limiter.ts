@@ -1,4 +1,11 @@
 import { TrayOverloadedError } from '../errors/tray-overloaded-error'
+import {
+  type Limiter,
+  type LimiterAcquireOptions,
+  type LimiterCallOptions,
+  type LimiterLease,
+  LimiterWaitTimeout,
+} from '../limiter/limiter'
 
 /** Limits a client keeps to, so bulk use does not provoke 429s. */
 export interface RateLimits {
@@ -25,18 +32,8 @@ export const TRAY_RATE_LIMITS: RateLimits = {
   maxQueue: 200,
 }
 
-/** A wait for a slot ran past its `timeoutMs`; the request left the queue, unsent. */
-export class QueueTimeout extends Error {
-  constructor() {
-    super('timed out waiting for a rate-limit slot')
-  }
-}
-
 /** Before any call has finished, how long a call is assumed to hold its slot. */
 const ASSUMED_CALL_MS = 1000
-
-/** Gives up the slot a request held. */
-export type Release = () => void
 
 /**
  * A token bucket for non-call requests and a semaphore for calls. Tray rate-limits its catalog
@@ -44,7 +41,7 @@ export type Release = () => void
  * Both queues are bounded (`maxQueue`), and a waiter leaves its queue as soon as its signal
  * aborts or its `timeoutMs` runs out, so a storm of abandoned requests leaves nothing behind.
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   readonly #limits: RateLimits
   readonly #now: () => number
   #tokens: number
@@ -75,10 +72,10 @@ export class RateLimiter {
 
   /**
    * Waits for a request token (reads and writes other than calls). Rejects with
-   * `TrayOverloadedError` when the queue is full, `QueueTimeout` after `timeoutMs` of waiting,
-   * and the signal's reason when it aborts.
+   * `TrayOverloadedError` when the queue is full, `LimiterWaitTimeout` after `timeoutMs` of
+   * waiting, and the signal's reason when it aborts.
    */
-  acquireRequest(signal?: AbortSignal, timeoutMs?: number): Promise<void> {
+  acquireRequest({ signal, timeoutMs }: LimiterAcquireOptions = {}): Promise<void> {
     this.#refill()
     if (this.#queue.length === 0 && this.#tokens >= 1) {
       this.#tokens -= 1
@@ -94,8 +91,14 @@ export class RateLimiter {
     return this.#wait(this.#queue, signal, timeoutMs, () => this.#schedule())
   }
 
-  /** Waits for a call slot; the returned function frees it. Rejects as `acquireRequest` does. */
-  async acquireCall(signal?: AbortSignal, timeoutMs?: number): Promise<Release> {
+  /**
+   * Waits for a call slot; the lease frees it. Rejects as `acquireRequest` does. In one process
+   * a lease needs no expiry (a holder that dies takes the limiter with it), so `leaseMs` is unused.
+   */
+  async acquireCall({
+    signal,
+    timeoutMs,
+  }: Partial<LimiterCallOptions> = {}): Promise<LimiterLease> {
     if (this.#calls >= this.#limits.maxConcurrentCalls) {
       if (this.#callWaiters.length >= this.#limits.maxQueue) {
         // Calls free their slots at about maxConcurrentCalls per hold time.
@@ -108,14 +111,16 @@ export class RateLimiter {
     }
     const heldFrom = this.#now()
     let released = false
-    return () => {
-      if (released) return
-      released = true
-      this.#callHoldMs = this.#callHoldMs * 0.9 + (this.#now() - heldFrom) * 0.1
-      const next = this.#callWaiters.shift()
-      // The slot passes straight to the next waiter, so the count stays as it is.
-      if (next) next()
-      else this.#calls -= 1
+    return {
+      release: () => {
+        if (released) return
+        released = true
+        this.#callHoldMs = this.#callHoldMs * 0.9 + (this.#now() - heldFrom) * 0.1
+        const next = this.#callWaiters.shift()
+        // The slot passes straight to the next waiter, so the count stays as it is.
+        if (next) next()
+        else this.#calls -= 1
+      },
     }
   }
 
@@ -143,7 +148,7 @@ export class RateLimiter {
       }
       signal?.addEventListener('abort', onAbort, { once: true })
       if (timeoutMs !== undefined) {
-        timer = setTimeout(() => leave(new QueueTimeout()), Math.max(0, timeoutMs))
+        timer = setTimeout(() => leave(new LimiterWaitTimeout()), Math.max(0, timeoutMs))
       }
       queue.push(grant)
       after?.()
@@ -178,4 +183,9 @@ function overloaded(what: string, limits: RateLimits, estimateMs: number) {
     `The client is overloaded: ${limits.maxQueue} ${what} (limits.maxQueue); nothing was sent. Retry in about ${retryAfterMs} ms`,
     { retryAfterMs },
   )
+}
+
+/** An in-process `Limiter` keeping to Tray's documented limits, or to the ones given. */
+export function createMemoryLimiter(limits: Partial<RateLimits> = {}): Limiter {
+  return new RateLimiter({ ...TRAY_RATE_LIMITS, ...limits })
 }
