@@ -25,6 +25,7 @@ import {
   type MockState,
   type StoredAuthentication,
 } from './server/_state'
+import { createUsersState, resetUsersState } from './server/_users-state'
 
 let defaultLoaded: { catalog: ParsedCatalog; index: CatalogIndex } | undefined
 
@@ -69,6 +70,7 @@ export function createMockTray(options: MockTrayOptions = {}): MockTray {
     journal: [],
     journalLimit,
     tasks: 0,
+    users: createUsersState(catalog),
   }
   const reset = () => {
     state.authentications = new Map(seeds.map((seed) => [seed.id, structuredClone(seed)]))
@@ -77,6 +79,7 @@ export function createMockTray(options: MockTrayOptions = {}): MockTray {
     state.limits = limits && new ServerLimits(limits)
     state.journal = []
     state.tasks = 0
+    resetUsersState(state.users)
   }
   reset()
 
@@ -146,6 +149,17 @@ export function createMockTray(options: MockTrayOptions = {}): MockTray {
       return state.faults.add({ kind: 'malformed', status, body }, malformedOptions)
     },
     reset,
+    clock: {
+      now: () => Date.now() + state.users.offsetMs,
+      advance(ms: number) {
+        if (typeof ms !== 'number' || !(ms >= 0) || !Number.isFinite(ms)) {
+          throw new RangeError(
+            `mock.clock.advance: ms must be a number of at least 0, got ${String(ms)}`,
+          )
+        }
+        state.users.offsetMs += ms
+      },
+    },
   }
 }
 

@@ -18,6 +18,7 @@ export type {
   FaultScope,
   MalformedOptions,
   MockAuthentication,
+  MockClock,
   MockFault,
   MockFaultKind,
   MockHandler,

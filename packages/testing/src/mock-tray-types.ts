@@ -29,7 +29,13 @@ export type MockAuthentication = Authentication & {
 }
 
 /** The routes of Tray's Connectors API, as the journal and fault scopes name them. */
-export type MockRoute = 'connectors' | 'operations' | 'call' | 'environments' | 'authentications'
+export type MockRoute =
+  | 'connectors'
+  | 'operations'
+  | 'call'
+  | 'environments'
+  | 'authentications'
+  | 'graphql'
 
 /** What a fault scope can see of a request. */
 export interface MockRequestInfo {
@@ -39,7 +45,7 @@ export interface MockRequestInfo {
   route: MockRoute
   connector?: string | undefined
   version?: string | undefined
-  /** A call's operation, as the body names it. */
+  /** A call's operation, as the body names it; for `graphql`, the root fields asked for (`authorize`). */
   operation?: string | undefined
 }
 
@@ -168,4 +174,17 @@ export interface MockTray {
   malformed(options?: MalformedOptions): MockFault
   /** Back to the state at creation: journal, handlers, faults, limits and authentications. */
   reset(): void
+  /**
+   * The clock user tokens expire on (2 days after `authorize`): the real time plus what the
+   * test advanced it by. `reset()` sets it back.
+   */
+  readonly clock: MockClock
+}
+
+/** The mock's clock, which a test moves forward to expire user tokens. */
+export interface MockClock {
+  /** The mock's time, in ms since the epoch. */
+  now(): number
+  /** Moves the mock's time forward by `ms`. */
+  advance(ms: number): void
 }

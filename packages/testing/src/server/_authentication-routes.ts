@@ -10,6 +10,7 @@ import { gate, type MockEnv } from './_gate'
 import { readJson } from './_read-json'
 import type { MockState, StoredAuthentication } from './_state'
 import { bodyDecodeMessage, errorBody } from './_tray-messages'
+import { mayUse } from './_users-state'
 
 /** `UpdatePublicUserAuthenticationHttp`: a create body without the environment, credentials required. */
 const UpdateAuthenticationSchema = v.required(
@@ -84,7 +85,7 @@ export function findAuthentication(
   token: string,
 ): StoredAuthentication | undefined {
   const found = state.authentications.get(id)
-  return found && (found.owner === undefined || found.owner === token) ? found : undefined
+  return found && mayUse(state, found.owner, token) ? found : undefined
 }
 
 /** What Tray shows of an authentication: never its credentials, user data or owner. */

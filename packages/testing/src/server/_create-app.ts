@@ -3,6 +3,7 @@ import { registerAuthenticationRoutes } from './_authentication-routes'
 import { registerCallRoute } from './_call-route'
 import { registerCatalogRoutes } from './_catalog-routes'
 import { type MockEnv, record } from './_gate'
+import { registerGraphQLRoute } from './_graphql-route'
 import type { MockState } from './_state'
 import { errorBody } from './_tray-messages'
 
@@ -12,6 +13,7 @@ export function createApp(state: MockState): Hono<MockEnv> {
   registerCatalogRoutes(app, state)
   registerCallRoute(app, state)
   registerAuthenticationRoutes(app, state)
+  registerGraphQLRoute(app, state)
   app.notFound((c) => {
     record(state, {
       method: c.req.method,

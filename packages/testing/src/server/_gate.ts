@@ -1,12 +1,17 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { rootFieldsOf } from '../graphql/_parse-graphql'
 import type { MockRequest, MockRequestInfo, MockRoute } from '../mock-tray-types'
 import { droppedResponse, isDropped } from './_dropped-connection'
 import type { FaultAction } from './_fault-set'
 import { readJson } from './_read-json'
 import type { MockState } from './_state'
 import { errorBody } from './_tray-messages'
+import { callerOf } from './_users-state'
 
-/** What the gate hands the route behind it. */
+/**
+ * What the gate hands the route behind it. `token` is the caller: the master token, or the
+ * key of the user behind a user token (so what a user creates stays theirs across tokens).
+ */
 export type MockEnv = { Variables: { entry: MockRequest; token: string } }
 
 /** Statuses whose response has no body. */
@@ -25,7 +30,12 @@ export function gate(state: MockState, route: MockRoute): MiddlewareHandler<Mock
       route,
       connector: c.req.param('connector'),
       version: c.req.param('version'),
-      operation: route === 'call' ? await readOperation(c) : undefined,
+      operation:
+        route === 'call'
+          ? await readOperation(c)
+          : route === 'graphql'
+            ? rootFieldsOf(await readJson(c))
+            : undefined,
     }
     const entry: MockRequest = { ...info, status: 0, billed: false, time: Date.now() }
     c.set('entry', entry)
@@ -33,8 +43,10 @@ export function gate(state: MockState, route: MockRoute): MiddlewareHandler<Mock
     let inCall = false
     try {
       if (!(await applyFaults(c, state, info, false))) return
-      const token = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '')?.[1]
-      if (token === undefined || (state.tokens !== undefined && !state.tokens.has(token))) {
+      const bearer = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '')?.[1]
+      // An expired user token gets Tray's 401 like an unknown one.
+      const token = callerOf(state, bearer)
+      if (token === undefined) {
         c.res = c.json(errorBody(401), 401)
         return
       }

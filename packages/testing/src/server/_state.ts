@@ -3,6 +3,7 @@ import type { ParsedCatalog, ParsedConnector, ParsedOperation } from '../catalog
 import type { MockAuthentication, MockHandler, MockRequest } from '../mock-tray-types'
 import type { FaultSet } from './_fault-set'
 import type { ServerLimits } from './_server-limits'
+import type { MockUsersState } from './_users-state'
 
 /** An authentication in the mock; `owner` is the token that created it (none for seeds). */
 export type StoredAuthentication = MockAuthentication & { owner?: string | undefined }
@@ -21,6 +22,8 @@ export interface MockState {
   journalLimit: number
   /** Billed calls, counted apart from the journal so a capped journal still counts them all. */
   tasks: number
+  /** End users, their tokens and the clock those expire on (the GraphQL API). */
+  users: MockUsersState
 }
 
 /** The key of a handler: one version, or `*` for every version. */
