@@ -35,6 +35,14 @@ export default anyCommand(
       ],
       auth: ['Save, show or remove the Tray token of a profile', () => import('./commands/auth')],
       mock: ['Serve the mock Tray API over HTTP for other tools', () => import('./commands/mock')],
+      generate: [
+        'Generate TypeScript types of operations (generate types)',
+        () => import('./commands/generate'),
+      ],
+      explore: [
+        'Browse the catalog, fill forms and run calls in a local web page',
+        () => import('./commands/explore'),
+      ],
       completion: [
         'Print a shell completion script (bash, zsh, fish)',
         () => import('./commands/completion'),
