@@ -96,6 +96,10 @@ function spellings(key: string): string[] {
 
 function checkArguments(tokens: string[], args: ArgsDef, name: string): void {
   const positionals = Object.values(args).filter((def) => def.type === 'positional').length
+  // A positional whose value hint ends in `…` takes any number of words (`generate types a b`).
+  const variadic = Object.values(args).some(
+    (def) => def.type === 'positional' && def.valueHint?.endsWith('…'),
+  )
   let count = 0
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
@@ -104,7 +108,7 @@ function checkArguments(tokens: string[], args: ArgsDef, name: string): void {
       break
     }
     if (!isFlag(token)) {
-      if (++count > positionals) {
+      if (++count > positionals && !variadic) {
         throw usageError(
           `Unexpected argument "${token}" for ${name}. Run \`${name} --help\` for its usage.`,
         )

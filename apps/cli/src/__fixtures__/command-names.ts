@@ -8,5 +8,6 @@ export const COMMAND_NAMES = [
   'environments',
   'auth',
   'mock',
+  'generate',
   'completion',
 ]

@@ -6,20 +6,26 @@ import { basename, dirname, join } from 'node:path'
  * Replaces a file's contents so that a reader, or a crash at any moment, sees either the old
  * file whole or the new one whole: write a private temporary file in the same directory,
  * flush it to disk, then rename it over the target. The file gets mode 0600 and a directory
- * created for it 0700, since it holds secrets. A writer killed before its rename leaves its
- * temporary file behind: the next write removes it.
+ * created for it 0700, since it holds secrets (`shared: true`: 0644 and 0755, for a file that
+ * holds none, such as generated code). A writer killed before its rename leaves its temporary
+ * file behind: the next write removes it.
  */
-export async function writeFileAtomic(path: string, contents: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  contents: string,
+  options: { shared?: boolean } = {},
+): Promise<void> {
   const dir = dirname(path)
-  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const mode = options.shared ? 0o644 : 0o600
+  await mkdir(dir, { recursive: true, mode: options.shared ? 0o755 : 0o700 })
   const prefix = `.${basename(path)}.`
   const temp = join(dir, `${prefix}${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   try {
-    const handle = await open(temp, 'wx', 0o600)
+    const handle = await open(temp, 'wx', mode)
     try {
       await handle.writeFile(contents, 'utf8')
       // The umask may have narrowed the mode; never widened it. Set it exactly.
-      await handle.chmod(0o600)
+      await handle.chmod(mode)
       await handle.sync()
     } finally {
       await handle.close()
