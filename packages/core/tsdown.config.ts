@@ -1,7 +1,16 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/users.ts', 'src/redis.ts'],
+  entry: [
+    'src/index.ts',
+    'src/client.ts',
+    'src/validate.ts',
+    'src/lookups.ts',
+    'src/admin.ts',
+    'src/forms.ts',
+    'src/users.ts',
+    'src/redis.ts',
+  ],
   format: 'esm',
   platform: 'neutral',
   dts: true,

@@ -1,9 +1,17 @@
+// The root keeps every export of 0.x: the subpaths' functions, and a createTrayClient with the
+// methods that moved (deprecated). Importing it makes esbuild load the validator with the page:
+// `@traykit/core/client` is the lean path.
+export {
+  createTrayClient,
+  type TrayClient,
+  type TrayClientDeprecatedMethods,
+} from './_root-client'
+export * from './admin'
 export type { ClientHooks } from './client/_transport'
 export { type CacheStore, createMemoryStore } from './client/cache-store'
 export type { CatalogCacheOptions } from './client/catalog-cache'
 export type { CallOptions, RequestOptions, TrayClientOptions } from './client/client-options'
 export { compareVersions } from './client/compare-versions'
-export { createTrayClient, type TrayClient } from './client/create-tray-client'
 export { parseCallPayload } from './client/parse-call-payload'
 export {
   createMemoryLimiter,
@@ -17,7 +25,6 @@ export {
   type Redactor,
 } from './client/redactor'
 export { isTrayRegion, TRAY_REGIONS, type TrayRegion } from './client/regions'
-export type { ResolveLookupOptions, ResolveLookupParams } from './client/resolve-lookup'
 export {
   createApiError,
   TrayApiError,
@@ -44,8 +51,7 @@ export {
   type TrayValidationErrorServerInit,
   type ValidationIssue,
 } from './errors/tray-validation-error'
-
-export * from './input-schema'
+export * from './forms'
 export {
   type Limiter,
   type LimiterAcquireOptions,
@@ -53,7 +59,7 @@ export {
   type LimiterLease,
   LimiterWaitTimeout,
 } from './limiter/limiter'
-
+export * from './lookups'
 export * from './schemas/authentication'
 export * from './schemas/call-payload'
 export * from './schemas/call-result'
@@ -63,3 +69,4 @@ export * from './schemas/json-object'
 export * from './schemas/operation'
 export * from './schemas/service-environment'
 export { suggest } from './suggest'
+export * from './validate'

@@ -2,7 +2,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest'
 import type { CallResult } from '../schemas/call-result'
 import type { JsonObject } from '../schemas/json-object'
 import { AUTH_ID, scriptedFetch, TOKEN } from './__fixtures__/scripted-fetch'
-import { createTrayClient, type TrayClient } from './create-tray-client'
+import { createTrayClient } from './create-tray-client'
+import type { TrayClient } from './tray-client'
 
 // Checked by `tsc -p tsconfig.test.json` (`pnpm --filter @traykit/core typecheck`); the test
 // below runs the same calls once so they are also known to work.

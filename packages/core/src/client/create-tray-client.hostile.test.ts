@@ -2,6 +2,12 @@ import fc from 'fast-check'
 import * as v from 'valibot'
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { expectNoPollution, fuzzRuns } from '../__fixtures__/fuzz-harness'
+import {
+  createAuthentication,
+  deleteAuthentication,
+  getAuthentication,
+} from '../admin/authentications'
+import { listServiceEnvironments } from '../admin/list-service-environments'
 import { TrayApiError, TrayRateLimitError } from '../errors/tray-api-error'
 import { TrayConnectorError } from '../errors/tray-connector-error'
 import { TrayError } from '../errors/tray-error'
@@ -25,7 +31,10 @@ import {
   lastAnswer,
 } from './__fixtures__/hostile-server'
 import { AUTH_ID, CONNECTORS, SEND_MESSAGE, TOKEN } from './__fixtures__/scripted-fetch'
-import { createTrayClient, type TrayClient } from './create-tray-client'
+import { createTrayClient } from './create-tray-client'
+import { getOutputSchema } from './get-output-schema'
+import { resolveLookup } from './resolve-lookup'
+import type { TrayClient } from './tray-client'
 
 beforeAll(async () => {
   // The client loads its validator on the first validated call; vitest's module loader does not
@@ -159,7 +168,7 @@ const methods: Array<{
   {
     name: 'resolveLookup',
     run: (tray) =>
-      tray.resolveLookup({
+      resolveLookup(tray, {
         connector: 'slack',
         version: '9.1',
         operation: 'send_message',
@@ -173,32 +182,32 @@ const methods: Array<{
   },
   {
     name: 'getOutputSchema',
-    run: (tray) => tray.getOutputSchema('slack', '9.1', 'describe_table', INPUT),
+    run: (tray) => getOutputSchema(tray, 'slack', '9.1', 'describe_table', INPUT),
     catalog: OPERATIONS,
     call: { valid: CALL_RESULT, safe: false },
     result: JsonObjectSchema,
   },
   {
     name: 'listServiceEnvironments',
-    run: (tray) => tray.listServiceEnvironments('slack', 4),
+    run: (tray) => listServiceEnvironments(tray, 'slack', 4),
     catalog: ENVIRONMENTS,
     result: v.array(ServiceEnvironmentSchema),
   },
   {
     name: 'createAuthentication',
-    run: (tray) => tray.createAuthentication({ name: 'Mine', serviceEnvironmentId: 'env-1' }),
+    run: (tray) => createAuthentication(tray, { name: 'Mine', serviceEnvironmentId: 'env-1' }),
     call: { valid: { id: AUTH_ID }, safe: false },
     result: CreateAuthenticationResultSchema,
   },
   {
     name: 'getAuthentication',
-    run: (tray) => tray.getAuthentication(AUTH_ID),
+    run: (tray) => getAuthentication(tray, AUTH_ID),
     catalog: AUTHENTICATION,
     result: AuthenticationSchema,
   },
   {
     name: 'deleteAuthentication',
-    run: (tray) => tray.deleteAuthentication(AUTH_ID),
+    run: (tray) => deleteAuthentication(tray, AUTH_ID),
     call: { valid: {}, safe: false },
     result: v.undefined(),
   },

@@ -344,65 +344,6 @@ describe('cancellation', () => {
   })
 })
 
-describe('authentications and environments', () => {
-  it('create, get and delete', async () => {
-    const auth = { id: AUTH_ID, name: 'Ann', serviceEnvironmentId: 'env-1', scopes: ['read'] }
-    const { server, tray } = client([
-      { status: 200, body: { id: AUTH_ID } },
-      { status: 200, body: auth },
-      { status: 204 },
-    ])
-    expect(await tray.createAuthentication({ name: 'Ann', serviceEnvironmentId: 'env-1' })).toEqual(
-      { id: AUTH_ID },
-    )
-    expect(await tray.getAuthentication(AUTH_ID)).toEqual(auth)
-    await expect(tray.deleteAuthentication(AUTH_ID)).resolves.toBeUndefined()
-    expect(server.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
-      'POST /core/v1/authentications',
-      `GET /core/v1/authentications/${AUTH_ID}`,
-      `DELETE /core/v1/authentications/${AUTH_ID}`,
-    ])
-  })
-
-  it('refuses a malformed id or authentication without a request', async () => {
-    const { server, tray } = client([{ status: 200, body: {} }])
-    await expect(tray.getAuthentication('nope')).rejects.toBeInstanceOf(TrayValidationError)
-    await expect(
-      tray.createAuthentication({ name: '', serviceEnvironmentId: 'e' }),
-    ).rejects.toThrow(/name: must not be empty/)
-    expect(server.requests).toHaveLength(0)
-  })
-
-  it('lists a service version environments, refusing a connector-style version', async () => {
-    const { server, tray } = client([
-      {
-        status: 200,
-        body: {
-          elements: [
-            {
-              id: 'e1',
-              title: 'Production',
-              authenticationType: 'oauth2',
-              userDataSchema: {},
-              credentialsSchema: {},
-              scopes: [],
-            },
-          ],
-        },
-      },
-    ])
-    expect((await tray.listServiceEnvironments('slack', 4))[0]?.authenticationType).toBe('oauth2')
-    expect(new URL(server.requests[0]!.url).pathname).toBe(
-      '/core/v1/services/slack/versions/4/environments',
-    )
-    await expect(tray.listServiceEnvironments('slack', 9.1)).rejects.toThrow(/integer version/)
-    // Cached like the connector list: the second read of the same version sends nothing.
-    const again = await tray.listServiceEnvironments('slack', 4)
-    expect(again[0]?.id).toBe('e1')
-    expect(server.requests).toHaveLength(1)
-  })
-})
-
 describe('options', () => {
   it('refuses a token that would break a header, without echoing it', () => {
     const error = (() => {

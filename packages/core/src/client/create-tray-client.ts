@@ -1,23 +1,11 @@
-import * as v from 'valibot'
 import { TrayNotFoundError } from '../errors/tray-api-error'
 import { TrayConnectorError } from '../errors/tray-connector-error'
 import { TrayValidationError } from '../errors/tray-validation-error'
-import {
-  type Authentication,
-  AuthenticationSchema,
-  type CreateAuthenticationInput,
-  CreateAuthenticationResultSchema,
-  CreateAuthenticationSchema,
-} from '../schemas/authentication'
-import { AuthIdSchema, type CallPayload } from '../schemas/call-payload'
+import type { CallPayload } from '../schemas/call-payload'
 import { type CallResult, CallResultSchema } from '../schemas/call-result'
 import { type Connector, ConnectorListSchema } from '../schemas/connector'
 import type { JsonObject } from '../schemas/json-object'
 import { type Operation, OperationListSchema } from '../schemas/operation'
-import {
-  type ServiceEnvironment,
-  ServiceEnvironmentListSchema,
-} from '../schemas/service-environment'
 import {
   checkNumber,
   checkOptionNames,
@@ -27,19 +15,15 @@ import {
   resolveCacheOptions,
   resolveLimiter,
 } from './_client-options'
+import { setInternals } from './_internals'
 import { apiPath } from './_path'
 import { createTransport } from './_transport'
 import { CatalogCache } from './catalog-cache'
 import type { CallOptions, RequestOptions, TrayClientOptions } from './client-options'
 import { compareVersions } from './compare-versions'
-import { getOutputSchema } from './get-output-schema'
 import { parseCallPayload } from './parse-call-payload'
-import {
-  type ResolveLookupOptions,
-  type ResolveLookupParams,
-  resolveLookup,
-} from './resolve-lookup'
 import { DEFAULT_BACKOFF } from './retry-policy'
+import type { TrayClient } from './tray-client'
 
 const FIVE_MINUTES = 5 * 60_000
 const ONE_DAY = 24 * 60 * 60_000
@@ -50,9 +34,16 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 // The JSON Schema validator and its messages weigh more than the rest of the client: loaded on
 // the first validated call, they stay out of the first download of a browser app that only lists
 // connectors (bundlers split a dynamic import into its own chunk; a Worker bundle inlines it).
+// Only this `import()` may reach them from the client: a static import anywhere in what the
+// client's entry imports makes esbuild put them in a chunk the page loads at once.
 const loadValidator = () => import('../input-schema/assert-valid-input')
-/** Creates a client for Tray's Connectors API (or any server that speaks it). */
-export function createTrayClient(options: TrayClientOptions = {}) {
+
+/**
+ * Creates a client for Tray's Connectors API (or any server that speaks it): the catalog and
+ * calls. Lookups, authentications and service environments are functions of
+ * `@traykit/core/lookups` and `@traykit/core/admin` that take the client.
+ */
+export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
   checkOptionNames(options)
   const baseUrl = resolveBaseUrl(options)
   const token = checkToken(options, options.baseUrl)
@@ -234,76 +225,7 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     return result.output
   }
 
-  async function listServiceEnvironments(
-    service: string,
-    serviceVersion: number,
-    opts: RequestOptions = {},
-  ): Promise<ServiceEnvironment[]> {
-    if (!Number.isInteger(serviceVersion)) {
-      throw new TrayValidationError('Invalid service version', [
-        {
-          path: 'serviceVersion',
-          message: `must be the service's integer version (connector.service.version), got ${JSON.stringify(serviceVersion)}`,
-        },
-      ])
-    }
-    const path = apiPath`/core/v1/services/${service}/versions/${serviceVersion}/environments`
-    // Cached like the connector list (an account's environments change, rarely), in the same
-    // store: a form that lists them on every connector change costs one read per TTL.
-    const list = await cache.read(
-      `${cacheScope}:environments:${service}@${serviceVersion}`,
-      connectorsTtl,
-      async (signal) => {
-        const body = await transport.request({
-          method: 'GET',
-          path,
-          schema: ServiceEnvironmentListSchema,
-          signal,
-        })
-        return body.elements
-      },
-      opts.signal,
-    )
-    return [...list]
-  }
-
-  async function createAuthentication(
-    input: CreateAuthenticationInput,
-    opts: RequestOptions = {},
-  ): Promise<{ id: string }> {
-    const body = parseOrReject(CreateAuthenticationSchema, input, 'Invalid authentication')
-    return transport.request({
-      method: 'POST',
-      path: apiPath`/core/v1/authentications`,
-      body,
-      schema: CreateAuthenticationResultSchema,
-      signal: opts.signal,
-    })
-  }
-
-  async function getAuthentication(id: string, opts: RequestOptions = {}): Promise<Authentication> {
-    parseOrReject(AuthIdSchema, id, 'Invalid authentication id')
-    return transport.request({
-      method: 'GET',
-      path: apiPath`/core/v1/authentications/${id}`,
-      schema: AuthenticationSchema,
-      signal: opts.signal,
-    })
-  }
-
-  async function deleteAuthentication(id: string, opts: RequestOptions = {}): Promise<void> {
-    parseOrReject(AuthIdSchema, id, 'Invalid authentication id')
-    await transport.request({
-      method: 'DELETE',
-      path: apiPath`/core/v1/authentications/${id}`,
-      signal: opts.signal,
-    })
-  }
-
-  const lookupDeps = { getOperation, callConnector }
-
-  return {
-    /** The server this client talks to. */
+  const tray: TrayClient = {
     baseUrl,
     listConnectors,
     listConnectorVersions,
@@ -311,39 +233,8 @@ export function createTrayClient(options: TrayClientOptions = {}) {
     listOperations,
     getOperation,
     callConnector,
-    listServiceEnvironments,
-    createAuthentication,
-    getAuthentication,
-    deleteAuthentication,
-    /**
-     * Runs a field's DDL with the current input: its `{ text, value }` options (a billed call,
-     * retried like a read unless `idempotent: false`; each retry may bill a task).
-     */
-    resolveLookup: (params: ResolveLookupParams, opts?: ResolveLookupOptions) =>
-      resolveLookup(lookupDeps, params, opts),
-    /** The output schema of a dynamic-output operation for this input (a billed call). */
-    getOutputSchema: (
-      connector: string,
-      version: string,
-      operation: string,
-      input: JsonObject,
-      opts?: Parameters<typeof getOutputSchema>[5],
-    ) => getOutputSchema(lookupDeps, connector, version, operation, input, opts),
   }
-}
-
-/** A client made by `createTrayClient`. */
-export type TrayClient = ReturnType<typeof createTrayClient>
-
-function parseOrReject<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  value: unknown,
-  summary: string,
-): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, value)
-  if (result.success) return result.output
-  throw new TrayValidationError(
-    `${summary}; nothing was sent`,
-    result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message })),
-  )
+  // The admin functions reach the transport and the cache through this, never a member.
+  setInternals(tray, { transport, cache, cacheScope, listTtlMs: connectorsTtl })
+  return tray
 }

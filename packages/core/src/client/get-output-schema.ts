@@ -4,7 +4,12 @@ import { TrayValidationError } from '../errors/tray-validation-error'
 import { OutputSchemaResultSchema } from '../schemas/call-result'
 import type { JsonObject } from '../schemas/json-object'
 import type { CallOptions } from './client-options'
-import type { LookupDeps } from './resolve-lookup'
+import type { TrayClient } from './tray-client'
+
+/** Options of `getOutputSchema`: the end user's authentication, and whether to validate the input. */
+export type GetOutputSchemaOptions = Pick<CallOptions, 'signal' | 'validate'> & {
+  authId?: string | undefined
+}
 
 /**
  * The output schema an operation with dynamic output has for this input: a call with
@@ -12,20 +17,20 @@ import type { LookupDeps } from './resolve-lookup'
  * output schema is static: its `outputSchema` already says it all.
  */
 export async function getOutputSchema(
-  deps: LookupDeps,
+  tray: Pick<TrayClient, 'getOperation' | 'callConnector'>,
   connector: string,
   version: string,
   operation: string,
   input: JsonObject,
-  opts: Pick<CallOptions, 'signal' | 'validate'> & { authId?: string | undefined } = {},
+  opts: GetOutputSchemaOptions = {},
 ): Promise<JsonObject> {
-  const found = await deps.getOperation(connector, version, operation, opts)
+  const found = await tray.getOperation(connector, version, operation, opts)
   if (!found.hasDynamicOutput) {
     const message = `${connector}@${version} ${operation} has no dynamic output: use its outputSchema`
     throw new TrayValidationError(`${message}; nothing was sent`, [{ path: 'operation', message }])
   }
   const payload = { operation, input, returnOutputSchema: true }
-  const output = await deps.callConnector(
+  const output = await tray.callConnector(
     connector,
     version,
     opts.authId === undefined ? payload : { ...payload, authId: opts.authId },

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TrayOverloadedError } from '../errors/tray-overloaded-error'
 import { TrayAbortError, TrayTimeoutError } from '../errors/tray-transport-errors'
+// The root client: these tests go through its (deprecated) admin methods too.
+import { createTrayClient } from '../index'
 import { LimiterWaitTimeout } from '../limiter/limiter'
 import { AUTH_ID, scriptedFetch, TOKEN } from './__fixtures__/scripted-fetch'
-import { createTrayClient } from './create-tray-client'
 import { RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
 
 beforeEach(() => {

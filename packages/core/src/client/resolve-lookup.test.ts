@@ -6,6 +6,8 @@ import sheets from '../input-schema/__fixtures__/google-sheets-operations.json'
 import slack from '../input-schema/__fixtures__/slack-operations.json'
 import { AUTH_ID, type Step, scriptedFetch, TOKEN } from './__fixtures__/scripted-fetch'
 import { createTrayClient } from './create-tray-client'
+import { getOutputSchema } from './get-output-schema'
+import { resolveLookup } from './resolve-lookup'
 
 const options = {
   result: [
@@ -25,7 +27,7 @@ describe('resolveLookup', () => {
       status: 200,
       body: { outcome: 'success', output: options },
     })
-    const result = await tray.resolveLookup({
+    const result = await resolveLookup(tray, {
       connector: 'slack',
       version: '9.1',
       operation: 'send_message',
@@ -46,7 +48,7 @@ describe('resolveLookup', () => {
       status: 200,
       body: { outcome: 'success', output: options },
     })
-    await tray.resolveLookup({
+    await resolveLookup(tray, {
       connector: 'sheets',
       version: '1.0',
       operation: 'get_rows',
@@ -61,15 +63,13 @@ describe('resolveLookup', () => {
 
   it('refuses without a call while a field it depends on is empty', async () => {
     const { server, tray } = client(slack)
-    const error = await tray
-      .resolveLookup({
-        connector: 'slack',
-        version: '9.1',
-        operation: 'send_message',
-        field: 'channel_id',
-        input: { workspace_id: '' },
-      })
-      .catch((e: unknown) => e)
+    const error = await resolveLookup(tray, {
+      connector: 'slack',
+      version: '9.1',
+      operation: 'send_message',
+      field: 'channel_id',
+      input: { workspace_id: '' },
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TrayValidationError)
     expect((error as TrayValidationError).issues).toEqual([
       { path: 'workspace_id', message: 'workspace_id is needed to list the options of channel_id' },
@@ -80,7 +80,7 @@ describe('resolveLookup', () => {
   it('names the fields that have lookups when asked for one that has none', async () => {
     const { tray } = client(slack)
     await expect(
-      tray.resolveLookup({
+      resolveLookup(tray, {
         connector: 'slack',
         version: '9.1',
         operation: 'send_message',
@@ -106,7 +106,7 @@ describe('resolveLookup', () => {
       operation: 'send_message',
       field: 'workspace_id',
     }
-    expect(await tray.resolveLookup(params)).toEqual(options.result)
+    expect(await resolveLookup(tray, params)).toEqual(options.result)
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
   })
 
@@ -116,12 +116,11 @@ describe('resolveLookup', () => {
       { status: 502, body: { message: 'Bad gateway' } },
       { status: 200, body: { outcome: 'success', output: options } },
     )
-    const error = await tray
-      .resolveLookup(
-        { connector: 'slack', version: '9.1', operation: 'send_message', field: 'workspace_id' },
-        { idempotent: false },
-      )
-      .catch((e: unknown) => e)
+    const error = await resolveLookup(
+      tray,
+      { connector: 'slack', version: '9.1', operation: 'send_message', field: 'workspace_id' },
+      { idempotent: false },
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TrayServerError)
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
   })
@@ -132,7 +131,7 @@ describe('resolveLookup', () => {
       body: { outcome: 'success', output: { channels: [] } },
     })
     await expect(
-      tray.resolveLookup({
+      resolveLookup(tray, {
         connector: 'slack',
         version: '9.1',
         operation: 'send_message',
@@ -174,7 +173,7 @@ describe('getOutputSchema', () => {
       status: 200,
       body: { outcome: 'success', output: { output_schema: schema } },
     })
-    expect(await tray.getOutputSchema('sf', '1.0', 'find_records', { object: 'Account' })).toEqual(
+    expect(await getOutputSchema(tray, 'sf', '1.0', 'find_records', { object: 'Account' })).toEqual(
       schema,
     )
     expect(server.requests[1]?.body).toEqual({
@@ -186,7 +185,7 @@ describe('getOutputSchema', () => {
 
   it('refuses, without a call, an operation whose output is static', async () => {
     const { server, tray } = client(dynamic)
-    await expect(tray.getOutputSchema('sf', '1.0', 'static_op', {})).rejects.toThrow(
+    await expect(getOutputSchema(tray, 'sf', '1.0', 'static_op', {})).rejects.toThrow(
       /has no dynamic output/,
     )
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0)

@@ -6,8 +6,8 @@ import { findLookup, getLookups } from '../input-schema/get-lookups'
 import { missingDependencies } from '../input-schema/missing-dependencies'
 import { DdlResultSchema, type LookupOption } from '../schemas/call-result'
 import type { JsonObject } from '../schemas/json-object'
-import type { Operation } from '../schemas/operation'
-import type { CallOptions, RequestOptions } from './client-options'
+import type { RequestOptions } from './client-options'
+import type { TrayClient } from './tray-client'
 
 /** Which field's options to fetch, and the form's current input. */
 export interface ResolveLookupParams {
@@ -33,35 +33,25 @@ export interface ResolveLookupOptions extends RequestOptions {
   idempotent?: boolean | undefined
 }
 
-/** What a lookup needs of the client. */
-export interface LookupDeps {
-  getOperation(
-    connector: string,
-    version: string,
-    operation: string,
-    opts?: RequestOptions,
-  ): Promise<Operation>
-  callConnector(
-    connector: string,
-    version: string,
-    payload: { operation: string; input: JsonObject; authId?: string },
-    opts: CallOptions & { throwOnError?: true },
-  ): Promise<JsonObject>
-}
-
 /**
  * Runs a field's DDL operation with the current input and returns its options. Refuses,
  * without a network call, while a field the lookup depends on is empty. Runs as a billed call,
  * retried like a read unless `idempotent: false`.
+ *
+ * @example
+ * const options = await resolveLookup(tray, {
+ *   connector: 'slack', version: '9.1', operation: 'send_message', field: 'channel',
+ *   input: { workspace_id: 'T0000ACME' }, authId,
+ * })
  */
 export async function resolveLookup(
-  deps: LookupDeps,
+  tray: Pick<TrayClient, 'getOperation' | 'callConnector'>,
   params: ResolveLookupParams,
   opts: ResolveLookupOptions = {},
 ): Promise<LookupOption[]> {
   const { connector, version, field, authId } = params
   const input = params.input ?? {}
-  const operation = await deps.getOperation(connector, version, params.operation, opts)
+  const operation = await tray.getOperation(connector, version, params.operation, opts)
   const lookup = findLookup(operation, field)
   if (!lookup) {
     const fields = getLookups(operation).map((l) => l.path)
@@ -87,7 +77,7 @@ export async function resolveLookup(
   const payload = { operation: lookup.operation, input: fillLookupInput(lookup, input) }
   // DDL operations are often not in the operations list, and their input comes from the
   // schema itself, so there is nothing to validate against.
-  const output = await deps.callConnector(
+  const output = await tray.callConnector(
     connector,
     version,
     authId === undefined ? payload : { ...payload, authId },

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TrayRateLimitError } from '../errors/tray-api-error'
+// The root client: these tests go through its (deprecated) admin methods too.
+import { createTrayClient } from '../index'
 import { AUTH_ID, CONNECTORS, type Step, scriptedFetch, TOKEN } from './__fixtures__/scripted-fetch'
-import { createTrayClient } from './create-tray-client'
 
 beforeEach(() => {
   vi.useFakeTimers()

@@ -1,4 +1,4 @@
-import type { TrayClient } from '../client/create-tray-client'
+import type { TrayClient } from '../client/tray-client'
 import { TrayError } from '../errors/tray-error'
 import { TrayAbortError } from '../errors/tray-transport-errors'
 import type { JsonObject } from '../schemas/json-object'

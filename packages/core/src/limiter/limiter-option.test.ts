@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { AUTH_ID, scriptedFetch, TOKEN } from '../client/__fixtures__/scripted-fetch'
-import { createTrayClient } from '../client/create-tray-client'
 import { createMemoryLimiter } from '../client/rate-limiter'
 import { TrayError } from '../errors/tray-error'
 import { TrayTimeoutError } from '../errors/tray-transport-errors'
+// The root client: these tests go through its (deprecated) admin methods too.
+import { createTrayClient } from '../index'
 import type { Limiter, LimiterCallOptions, LimiterLease } from './limiter'
 import { LimiterWaitTimeout } from './limiter'
 
