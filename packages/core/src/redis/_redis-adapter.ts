@@ -16,7 +16,7 @@ export interface RedisAdapter {
   /** True for ioredis (which rate-limiter-flexible drives in its own way). */
   ioredis: boolean
   run: RunScript
-  /** False when the client says it is not connected, so a request fails now rather than queues. */
+  /** False when the client says its connection is lost, so a request fails now rather than queues. */
   ready(): boolean
 }
 
@@ -26,9 +26,12 @@ type IoredisLike = {
   eval(script: string, keyCount: number, ...keysAndArgs: string[]): Promise<unknown>
 }
 type NodeRedisLike = {
-  isReady?: boolean
+  isOpen?: boolean
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>
 }
+
+/** ioredis statuses of a lost connection. */
+const LOST = new Set(['reconnecting', 'close', 'end'])
 
 /** Tells the two clients apart by what only ioredis has (`defineCommand`). */
 export function adaptRedis(client: RedisClientLike): RedisAdapter {
@@ -42,14 +45,16 @@ export function adaptRedis(client: RedisClientLike): RedisAdapter {
     return {
       ioredis: true,
       run: (script, keys, args) => io.eval(script, keys.length, ...keys, ...args),
-      // A Cluster has no single status of 'ready' before it is; undefined means unknown: try.
-      ready: () => io.status === undefined || io.status === 'ready',
+      // While it connects, ioredis queues commands and the store timeout bounds the wait; once
+      // the connection is lost, a request would only queue behind a reconnection.
+      ready: () => !LOST.has(io.status ?? ''),
     }
   }
   const nodeRedis = client as unknown as NodeRedisLike
   return {
     ioredis: false,
     run: (script, keys, args) => nodeRedis.eval(script, { keys, arguments: args }),
-    ready: () => nodeRedis.isReady !== false,
+    // Closed for good: commands would be refused anyway. Reconnecting: the store timeout decides.
+    ready: () => nodeRedis.isOpen !== false,
   }
 }

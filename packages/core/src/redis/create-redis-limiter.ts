@@ -77,7 +77,6 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter {
   const bucket = new RateLimiterRedis({
     storeClient: options.redis,
     useRedisPackage: !redis.ioredis,
-    rejectIfRedisNotReady: true,
     keyPrefix: key,
     points: limits.burst,
     // Not seconds here: TOKEN_BUCKET_SCRIPT reads it as the ms that refill the whole bucket.
@@ -98,7 +97,8 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter {
 
   /** One store command, bounded by `storeTimeoutMs`; `late` gets an answer that came too late. */
   function store<T>(command: () => Promise<T>, late?: (value: T) => void): Promise<T> {
-    if (!redis.ready()) return Promise.reject(new StoreDown(new Error('Redis is not connected')))
+    if (!redis.ready())
+      return Promise.reject(new StoreDown(new Error('the connection to Redis is lost')))
     return new Promise<T>((resolve, reject) => {
       let settled = false
       const timer = setTimeout(() => {
