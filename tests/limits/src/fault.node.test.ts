@@ -45,7 +45,7 @@ it('gives the slot of a process killed mid-call back once its lease runs out', a
     worker.child.kill('SIGKILL')
     await expect(worker.report).rejects.toThrow(/SIGKILL/)
     // The dead worker's lease is still there: nobody released it.
-    const [leaseId, expiresAt] = await redis.zrange(`${KEY}:calls`, 0, -1, 'WITHSCORES')
+    const [leaseId, expiresAt] = await redis.zrange(`${KEY}:calls`, '0', '-1', 'WITHSCORES')
     expect(leaseId).toBeDefined()
 
     const tray = createTrayClient({
