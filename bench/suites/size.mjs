@@ -1,82 +1,110 @@
-// Bundle size of @traykit/core as users ship it, gzip (level 9) of minified output, built from
-// the published dist. Two ways:
-// - a Worker: esbuild, one file, neutral platform, worker/browser conditions (the issue's
-//   measure): the validator that `callConnector` loads lazily is inlined, so it counts;
-// - a browser app: rolldown (Vite's bundler) with code splitting: the entry chunk is what the
-//   page loads first; the validator chunk loads on the first validated call.
-// The baseline is the size budget each issue set.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
+// What @traykit/core costs a page and a Worker, built from the published dist, minified, gzip -9.
+// - A page (code splitting, esbuild and rolldown): its first download is the entry file plus
+//   every chunk the entry imports statically, recursively (bench/_lib/eager-size.mjs); chunks
+//   behind an `import()` load later. esbuild and rolldown split differently, so both count.
+// - A Worker (esbuild, one file, no splitting: wrangler's default): an `import()` is inlined, so
+//   everything reachable counts.
+// Each figure is read against a baseline from the same run: the 0.x way of importing (the root
+// entry) for the lean entry, the lean client for what a subpath or the validator adds.
+import { esbuildOneFile, esbuildSplit, rolldownSplit } from '../_lib/eager-size.mjs'
 
-const core = join(dirname(fileURLToPath(import.meta.url)), '../../packages/core')
-const conditions = ['worker', 'browser', 'import']
-const kib = (code) => gzipSync(code, { level: 9 }).length / 1024
+/** The first-download goal for `createTrayClient` (issue 17), in KiB gzip. */
+const EAGER_GOAL_KIB = 8
 
-async function workerBundle(contents) {
-  const { build } = await import('esbuild')
-  const result = await build({
-    stdin: { contents, resolveDir: core, loader: 'js' },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    conditions,
-    treeShaking: true,
-    logLevel: 'silent',
-  })
-  return kib(result.outputFiles[0].contents)
+const page = (imports) =>
+  `${imports}\nexport const tray = createTrayClient({ baseUrl: '/tray', token: null })\n`
+const app = {
+  root: page(`import { createTrayClient } from '@traykit/core'`),
+  lean: page(`import { createTrayClient } from '@traykit/core/client'`),
+  everything: `import * as core from '@traykit/core'\nexport const all = Object.values(core)\n`,
+  /** The lean client and every export of a subpath, used. */
+  withSubpath: (subpath) =>
+    page(
+      `import { createTrayClient } from '@traykit/core/client'\n` +
+        `import * as sub from '@traykit/core/${subpath}'\nexport const used = Object.values(sub)`,
+    ),
 }
 
-/** The entry chunk and the lazily loaded chunks of a browser app that runs `contents`. */
-async function browserApp(contents) {
-  const { rolldown } = await import('rolldown')
-  const dir = await mkdtemp(join(tmpdir(), 'traykit-size-'))
-  try {
-    const input = join(dir, 'app.js')
-    await writeFile(input, contents.replaceAll('@traykit/core', join(core, 'dist/index.js')))
-    const bundle = await rolldown({
-      input,
-      platform: 'browser',
-      resolve: { conditionNames: conditions },
-      logLevel: 'silent',
-    })
-    const { output } = await bundle.generate({ format: 'esm', minify: true })
-    const chunks = output.filter((o) => o.type === 'chunk')
-    const entry = chunks.filter((c) => c.isEntry).reduce((sum, c) => sum + kib(c.code), 0)
-    const lazy = chunks.filter((c) => !c.isEntry).reduce((sum, c) => sum + kib(c.code), 0)
-    return { entry, lazy }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+const subpaths = {
+  validate: 'validateInput, assertValidInput',
+  lookups: 'resolveLookup, getOutputSchema, paginate',
+  admin: 'authentications and service environments',
+  forms: 'describeFields, examplePayload, getLookups, checkInputBounds, …',
 }
 
+/** @returns {Promise<import('../run.mjs').BenchRow[]>} */
 export default async function () {
-  const client = await workerBundle(`export { createTrayClient } from './dist/index.js'`)
-  const withValidation = await workerBundle(
-    `export { createTrayClient, validateInput } from './dist/index.js'`,
-  )
-  const app = await browserApp(
-    `import { createTrayClient } from '@traykit/core'\n` +
-      `export const tray = createTrayClient({ baseUrl: '/tray' })\n`,
-  )
-  const budget = (value) => ({ name: 'budget', value })
-  const row = (name, value, limit) => ({
+  const rows = []
+  const row = (name, value, baseline, target) => ({
     name,
     unit: 'KiB',
     value,
-    baseline: budget(limit),
+    baseline,
     higherIsBetter: false,
-    target: '<= 1',
+    ...(target ? { target } : {}),
   })
-  return [
-    row('core: createTrayClient, worker bundle (gzip)', client, 10),
-    row('core: createTrayClient + validateInput, worker bundle (gzip)', withValidation, 20),
-    row('core: createTrayClient, browser app entry chunk (gzip)', app.entry, 10),
-    row('core: + validator chunk, loaded on the first call (gzip)', app.lazy, 10),
-  ]
+
+  for (const [bundler, split] of [
+    ['esbuild', esbuildSplit],
+    ['rolldown', rolldownSplit],
+  ]) {
+    const root = await split(app.root)
+    const lean = await split(app.lean)
+    const rootBaseline = {
+      name: `0.x: createTrayClient from the root, ${bundler}`,
+      value: root.eager,
+    }
+    const leanBaseline = { name: `core/client's first download, ${bundler}`, value: lean.eager }
+    // The goal is absolute; as a ratio against this run's baseline it reads goal / baseline.
+    rows.push(
+      row(
+        `core/client createTrayClient: first download, ${bundler} (goal ${EAGER_GOAL_KIB} KiB)`,
+        lean.eager,
+        rootBaseline,
+        `<= ${(EAGER_GOAL_KIB / root.eager).toFixed(3)}`,
+      ),
+      row(
+        `core/client: + the first validated call's download (validator), ${bundler}`,
+        lean.lazy,
+        leanBaseline,
+      ),
+    )
+    for (const [subpath, what] of Object.entries(subpaths)) {
+      const withIt = await split(app.withSubpath(subpath))
+      rows.push(
+        row(
+          `core/${subpath} (${what}): added to the first download, ${bundler}`,
+          withIt.eager - lean.eager,
+          leanBaseline,
+        ),
+      )
+    }
+    const everything = await split(app.everything)
+    rows.push(
+      row(
+        `core root, every export used: first download, ${bundler}`,
+        everything.eager,
+        rootBaseline,
+      ),
+    )
+  }
+
+  const rootWorker = await esbuildOneFile(`export { createTrayClient } from '@traykit/core'`)
+  const worker = await esbuildOneFile(`export { createTrayClient } from '@traykit/core/client'`)
+  // The same Worker with the validator's import() left out: what validation adds to it.
+  const withoutValidator = await esbuildOneFile(
+    `export { createTrayClient } from '@traykit/core/client'`,
+    { external: ['input-schema/assert-valid-input.js'] },
+  )
+  rows.push(
+    row('Worker, one file: core/client createTrayClient, validator inlined', worker, {
+      name: '0.x: createTrayClient from the root, one file',
+      value: rootWorker,
+    }),
+    row('Worker, one file: the same without the validator', withoutValidator, {
+      name: 'the same with it',
+      value: worker,
+    }),
+  )
+  return rows
 }
