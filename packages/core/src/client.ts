@@ -53,3 +53,14 @@ export type { Connector, ConnectorService } from './schemas/connector'
 export type { JsonObject } from './schemas/json-object'
 export type { Operation } from './schemas/operation'
 export type { AuthenticationType, ServiceEnvironment } from './schemas/service-environment'
+export type {
+  OperationInput,
+  OperationLookupField,
+  OperationOutput,
+  RegisteredOperation,
+  TypedCallPayload,
+  TypedConnectorName,
+  TypedConnectorVersion,
+  TypedLookupParams,
+} from './typed/operation-types'
+export type { TrayOperations } from './typed/tray-operations'

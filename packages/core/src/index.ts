@@ -69,4 +69,15 @@ export * from './schemas/json-object'
 export * from './schemas/operation'
 export * from './schemas/service-environment'
 export { suggest } from './suggest'
+export type {
+  OperationInput,
+  OperationLookupField,
+  OperationOutput,
+  RegisteredOperation,
+  TypedCallPayload,
+  TypedConnectorName,
+  TypedConnectorVersion,
+  TypedLookupParams,
+} from './typed/operation-types'
+export type { TrayOperations } from './typed/tray-operations'
 export * from './validate'

@@ -6,6 +6,12 @@ import { findLookup, getLookups } from '../input-schema/get-lookups'
 import { missingDependencies } from '../input-schema/missing-dependencies'
 import { DdlResultSchema, type LookupOption } from '../schemas/call-result'
 import type { JsonObject } from '../schemas/json-object'
+import type {
+  ConnectorNameArg,
+  ConnectorVersionArg,
+  OperationNameArg,
+  TypedLookupParams,
+} from '../typed/operation-types'
 import type { RequestOptions } from './client-options'
 import type { TrayClient } from './tray-client'
 
@@ -44,11 +50,17 @@ export interface ResolveLookupOptions extends RequestOptions {
  *   input: { workspace_id: 'T0000ACME' }, authId,
  * })
  */
-export async function resolveLookup(
+export async function resolveLookup<
+  C extends ConnectorNameArg = string,
+  V extends ConnectorVersionArg<C> = string,
+  O extends OperationNameArg<C, V> = OperationNameArg<C, V>,
+>(
   tray: Pick<TrayClient, 'getOperation' | 'callConnector'>,
-  params: ResolveLookupParams,
+  typedParams: TypedLookupParams<C, V, O>,
   opts: ResolveLookupOptions = {},
 ): Promise<LookupOption[]> {
+  // Typed for a registered connector version (its fields and input), the same object at run time.
+  const params = typedParams as ResolveLookupParams
   const { connector, version, field, authId } = params
   const input = params.input ?? {}
   const operation = await tray.getOperation(connector, version, params.operation, opts)

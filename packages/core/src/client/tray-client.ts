@@ -1,8 +1,13 @@
-import type { CallPayload } from '../schemas/call-payload'
 import type { CallResult } from '../schemas/call-result'
 import type { Connector } from '../schemas/connector'
-import type { JsonObject } from '../schemas/json-object'
 import type { Operation } from '../schemas/operation'
+import type {
+  ConnectorNameArg,
+  ConnectorVersionArg,
+  OperationNameArg,
+  TypedCallOutput,
+  TypedCallPayload,
+} from '../typed/operation-types'
 import type { CallOptions, RequestOptions } from './client-options'
 
 /**
@@ -32,26 +37,43 @@ export interface TrayClient {
   /**
    * Runs an operation (one billed task): checks the payload strictly and the input against the
    * operation's schema first (nothing sent if either fails), then resolves to the output, or,
-   * with `throwOnError: false`, to `{ outcome, output }`.
+   * with `throwOnError: false`, to `{ outcome, output }`. For a connector version a generated
+   * file registers (`TrayOperations`), the operation, its input and its output are typed; give
+   * `TOutput` to type an output by hand instead.
    */
-  callConnector<TOutput extends object = JsonObject>(
-    connector: string,
-    version: string,
-    payload: CallPayload,
+  callConnector<
+    TOutput extends object = never,
+    C extends ConnectorNameArg = string,
+    V extends ConnectorVersionArg<C> = string,
+    O extends OperationNameArg<C, V> = OperationNameArg<C, V>,
+  >(
+    connector: C,
+    version: V,
+    payload: TypedCallPayload<C, V, O>,
     opts: CallOptions & { throwOnError: false },
-  ): Promise<CallResult<TOutput>>
+  ): Promise<CallResult<TypedCallOutput<TOutput, C, V, O>>>
   /** Runs an operation (one billed task) and resolves to its output; outcome "error" throws. */
-  callConnector<TOutput extends object = JsonObject>(
-    connector: string,
-    version: string,
-    payload: CallPayload,
+  callConnector<
+    TOutput extends object = never,
+    C extends ConnectorNameArg = string,
+    V extends ConnectorVersionArg<C> = string,
+    O extends OperationNameArg<C, V> = OperationNameArg<C, V>,
+  >(
+    connector: C,
+    version: V,
+    payload: TypedCallPayload<C, V, O>,
     opts?: CallOptions & { throwOnError?: true | undefined },
-  ): Promise<TOutput>
+  ): Promise<TypedCallOutput<TOutput, C, V, O>>
   /** Runs an operation (one billed task): the output, or `{ outcome, output }` with `throwOnError: false`. */
-  callConnector<TOutput extends object = JsonObject>(
-    connector: string,
-    version: string,
-    payload: CallPayload,
+  callConnector<
+    TOutput extends object = never,
+    C extends ConnectorNameArg = string,
+    V extends ConnectorVersionArg<C> = string,
+    O extends OperationNameArg<C, V> = OperationNameArg<C, V>,
+  >(
+    connector: C,
+    version: V,
+    payload: TypedCallPayload<C, V, O>,
     opts?: CallOptions,
-  ): Promise<TOutput | CallResult<TOutput>>
+  ): Promise<TypedCallOutput<TOutput, C, V, O> | CallResult<TypedCallOutput<TOutput, C, V, O>>>
 }
