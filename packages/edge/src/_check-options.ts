@@ -19,6 +19,7 @@ const OPTION_NAMES = new Set<string>([
   'maxRetries',
   'maxResponseBytes',
   'limits',
+  'limiter',
   'onError',
 ])
 
@@ -98,9 +99,22 @@ export function checkOptions<E extends Env>(typed: TrayHandlerOptions<E>): void 
   if (options.onError !== undefined && typeof options.onError !== 'function') {
     throw new TrayError('createTrayHandler: onError must be a function (error, c) => void')
   }
-  // Core checks region, baseUrl, timeout, maxRetries, maxResponseBytes and limits; a throwaway
-  // client makes it do so now (token: null, as the real token is checked on its own).
+  const { limiter } = options
+  if (limiter !== undefined && options.limits !== undefined) {
+    throw new TrayError(
+      'createTrayHandler: give either limiter or limits, not both (pass the limits to the limiter you create)',
+    )
+  }
+  if (limiter !== undefined && typeof limiter !== 'function' && typeof limiter !== 'object') {
+    throw new TrayError(
+      'createTrayHandler: limiter must be a Limiter or a function (c) => Limiter, such as (c) => durableObjectLimiter(c.env.TRAY_LIMITER)',
+    )
+  }
+  // Core checks region, baseUrl, timeout, maxRetries, maxResponseBytes, limits and a limiter
+  // object; a throwaway client makes it do so now (token: null, as the real token is checked on
+  // its own).
   createTrayClient({
+    limiter: typeof limiter === 'function' ? undefined : limiter,
     token: null,
     region: options.region,
     baseUrl: options.baseUrl,

@@ -3,9 +3,10 @@ import {
   type CatalogCacheOptions,
   createMemoryStore,
   createTrayClient,
+  type Limiter,
   type TrayClient,
 } from '@traykit/core'
-import type { Env } from 'hono'
+import type { Context, Env } from 'hono'
 import type { TrayHandlerOptions } from './handler-options'
 
 /** Clients kept for per-request tokens (user tokens), so each keeps its limiter and in-flight reads. */
@@ -17,15 +18,26 @@ const MAX_CLIENTS = 100
  */
 export function createClientPool<E extends Env>(options: TrayHandlerOptions<E>) {
   const cache = sharedCache(options.cache)
-  const clients = new Map<string, TrayClient>()
+  const clients = new Map<string, { client: TrayClient; limiter: Limiter | undefined }>()
+  const { limiter: limiterOption } = options
 
-  return function clientFor(token: string): TrayClient {
-    let client = clients.get(token)
-    if (client) {
+  /** The client of `token`, on the limiter for the request `c` (none given: the built-in one). */
+  return function clientFor(token: string, c?: Context<E>): TrayClient {
+    const limiter =
+      typeof limiterOption === 'function'
+        ? c === undefined
+          ? undefined
+          : limiterOption(c)
+        : limiterOption
+    let entry = clients.get(token)
+    if (entry) {
       // Re-inserting keeps the Map in least-recently-used order.
       clients.delete(token)
-    } else {
-      client = createTrayClient({
+    }
+    // A per-request limiter is one object per binding (durableObjectLimiter keeps them), so a
+    // client is made again only when the request's env names another.
+    if (!entry || (limiter !== undefined && entry.limiter !== limiter)) {
+      const client = createTrayClient({
         token,
         region: options.region,
         baseUrl: options.baseUrl,
@@ -33,17 +45,19 @@ export function createClientPool<E extends Env>(options: TrayHandlerOptions<E>) 
         timeout: options.timeout,
         maxRetries: options.maxRetries,
         maxResponseBytes: options.maxResponseBytes,
-        limits: options.limits,
+        limits: limiter === undefined ? options.limits : undefined,
+        limiter,
         cache,
         userAgent: 'traykit-edge',
       })
+      entry = { client, limiter }
       if (clients.size >= MAX_CLIENTS) {
         const oldest = clients.keys().next().value
         if (oldest !== undefined) clients.delete(oldest)
       }
     }
-    clients.set(token, client)
-    return client
+    clients.set(token, entry)
+    return entry.client
   }
 }
 

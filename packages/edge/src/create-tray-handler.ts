@@ -81,7 +81,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       let token = typeof tokenSource === 'string' ? tokenSource : undefined
       const client = async () => {
         token = await resolveToken(c)
-        return clientFor(token)
+        return clientFor(token, c)
       }
       let status = 200
       let text: string | null

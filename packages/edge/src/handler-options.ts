@@ -3,6 +3,7 @@ import type {
   CallPayload,
   CatalogCacheOptions,
   CreateAuthenticationInput,
+  Limiter,
   RateLimits,
   TrayRegion,
 } from '@traykit/core'
@@ -113,6 +114,13 @@ export interface TrayHandlerBaseOptions<E extends Env = Env> {
    * `false` for none. Each isolate or process keeps its own.
    */
   limits?: Partial<RateLimits> | false | undefined
+  /**
+   * One budget for every isolate or process of the Tray account, instead of `limits`: a
+   * `Limiter` (`createRedisLimiter` on Node), or one per request env, such as
+   * `(c) => durableObjectLimiter(c.env.TRAY_LIMITER)` from `@traykit/edge/cloudflare`. Calls
+   * it cannot grant answer 503 `overloaded` with Retry-After, nothing sent.
+   */
+  limiter?: Limiter | ((c: Context<E>) => Limiter) | undefined
   /**
    * Sees every error answered with a 5xx (upstream failures, a throwing `authorize`), for logs.
    * When it holds the token, it gets a redacted copy of the same class.
