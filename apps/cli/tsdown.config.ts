@@ -60,6 +60,20 @@ export default defineConfig([
     dts: false,
     // The CLI's build above cleans dist once for both.
     clean: false,
-    outputOptions: { codeSplitting: false, entryFileNames: '[name].js' },
+    outputOptions: {
+      codeSplitting: false,
+      strictExecutionOrder: true,
+      entryFileNames: '[name].js',
+    },
+  },
+  // `@traykit/cli/generate`: `traykit generate types` as a function for build scripts (ESM with
+  // types). json-schema-to-typescript stays a dependency, imported only when it generates.
+  {
+    entry: { generate: 'src/generate/index.ts' },
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    dts: true,
+    clean: false,
   },
 ])

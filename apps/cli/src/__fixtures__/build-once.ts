@@ -7,7 +7,12 @@ import { TEST_TMP_VARIABLE } from './temp-dir'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 /** What the bin bundles: a change in any of these makes dist stale. */
-const SOURCES = ['src', '../../packages/core/src', '../../packages/testing/src']
+const SOURCES = [
+  'src',
+  '../../packages/core/src',
+  '../../packages/edge/src',
+  '../../packages/testing/src',
+]
 
 /**
  * Builds the bin before the tests that run it as a subprocess, unless dist is newer than every

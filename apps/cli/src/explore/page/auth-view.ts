@@ -1,4 +1,9 @@
-import type { Connector, ServiceEnvironment, TrayClient } from '@traykit/core'
+import {
+  createAuthentication,
+  getAuthentication,
+  listServiceEnvironments,
+} from '@traykit/core/admin'
+import type { Connector, ServiceEnvironment, TrayClient } from '@traykit/core/client'
 import { h, labelled, messageOf, option } from './_dom'
 
 /** The authentication lookups and calls run with, as the user picked or created it. */
@@ -63,8 +68,7 @@ export function renderAuth(
     if (!id) return
     check.disabled = true
     status.textContent = 'Checking the authentication…'
-    tray
-      .getAuthentication(id)
+    getAuthentication(tray, id)
       .then(
         (found) => use({ id: found.id, name: found.name }, `Using ${found.name}.`),
         (error: unknown) => {
@@ -98,7 +102,7 @@ export function renderAuth(
   )
   let environments: ServiceEnvironment[] = []
   const { service } = connector
-  tray.listServiceEnvironments(service.name, service.version).then(
+  listServiceEnvironments(tray, service.name, service.version).then(
     (list) => {
       environments = list
       environment.replaceChildren(
@@ -130,12 +134,11 @@ export function renderAuth(
     create.disabled = true
     status.textContent = 'Creating the authentication…'
     const label = name.value.trim()
-    tray
-      .createAuthentication({
-        name: label,
-        serviceEnvironmentId: chosen.id,
-        ...(parsed === undefined ? {} : { credentials: parsed as Record<string, unknown> }),
-      })
+    createAuthentication(tray, {
+      name: label,
+      serviceEnvironmentId: chosen.id,
+      ...(parsed === undefined ? {} : { credentials: parsed as Record<string, unknown> }),
+    })
       .then(
         ({ id }) => {
           credentials.value = ''

@@ -1,4 +1,5 @@
-import { type Connector, compareVersions, type Operation, type TrayClient } from '@traykit/core'
+import { compareVersions } from '@traykit/core'
+import type { Connector, Operation, TrayClient } from '@traykit/core/client'
 import { h, labelled, messageOf, option } from './_dom'
 
 /** The catalog picker: search connectors, pick a version and an operation. */

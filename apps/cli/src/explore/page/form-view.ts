@@ -1,11 +1,5 @@
-import {
-  describeFields,
-  type FieldDescription,
-  type JsonObject,
-  type LookupOption,
-  type Operation,
-  type ValidationIssue,
-} from '@traykit/core'
+import type { JsonObject, LookupOption, Operation, ValidationIssue } from '@traykit/core/client'
+import { describeFields, type FieldDescription } from '@traykit/core/forms'
 import { describeBy, h, labelled, messageOf, newId, option } from './_dom'
 
 /** What the form needs from the page: a lookup's options, and word of every change. */
@@ -283,7 +277,9 @@ export function renderForm(operation: Operation, context: FormContext): FormView
     }
     control.setAttribute('data-field', field.path)
     if (field.required) control.setAttribute('aria-required', 'true')
-    const hint = [field.description, field.lookup ? 'Options from a lookup.' : undefined]
+    const described = field.description?.trim()
+    const sentence = described && !/[.!?:]$/.test(described) ? `${described}.` : described
+    const hint = [sentence, field.lookup ? 'Options from a lookup.' : undefined]
       .filter(Boolean)
       .join(' ')
     const row = labelled(required(title, field), control, hint || undefined)

@@ -1,4 +1,4 @@
-import { createTrayClient } from '@traykit/core'
+import { createTrayClient } from '@traykit/core/client'
 import { h, messageOf } from './_dom'
 import { renderCatalog } from './catalog-view'
 import { CONFIG_ELEMENT_ID, type ExplorePageConfig } from './explore-config'

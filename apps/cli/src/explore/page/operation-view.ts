@@ -1,13 +1,14 @@
 import {
   type Connector,
-  examplePayload,
   type JsonObject,
   type Operation,
   type TrayClient,
   TrayValidationError,
   type ValidationIssue,
-  validateInput,
-} from '@traykit/core'
+} from '@traykit/core/client'
+import { examplePayload } from '@traykit/core/forms'
+import { getOutputSchema, resolveLookup } from '@traykit/core/lookups'
+import { validateInput } from '@traykit/core/validate'
 import { h, messageOf, pretty } from './_dom'
 import { type KnownAuthentication, renderAuth } from './auth-view'
 import { confirmBilled } from './confirm-billed'
@@ -41,7 +42,7 @@ export function renderOperation(
   })
   const form = renderForm(operation, {
     lookup: (field, input) =>
-      tray.resolveLookup({
+      resolveLookup(tray, {
         connector: connector.name,
         version: connector.version,
         operation: operation.name,
@@ -56,7 +57,7 @@ export function renderOperation(
   const run = h('button', { type: 'button', class: 'primary', text: 'Run' })
   const runNote = h('p', { class: 'hint', text: 'Validated first; a run bills one Tray task.' })
   const outputStatus = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
-  const output = h('pre', { 'aria-label': 'Output', tabindex: '0', hidden: true })
+  const output = h('pre', { 'aria-label': 'Call output', tabindex: '0', hidden: true })
 
   const snippetBlocks = {
     typescript: snippetBlock('TypeScript (@traykit/core)', 'snippet-ts'),
@@ -93,11 +94,7 @@ export function renderOperation(
       h('h3', {
         text: `The input has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was sent`,
       }),
-      h(
-        'ul',
-        {},
-        ...issues.map((i) => h('li', { text: i.path ? `${i.path}: ${i.message}` : i.message })),
-      ),
+      h('ul', {}, ...issues.map((i) => h('li', { text: issueText(i) }))),
     )
   }
 
@@ -160,7 +157,8 @@ export function renderOperation(
       schemaStatus.textContent = 'Asking Tray…'
       const authId = auth.authId()
       try {
-        const schema = await tray.getOutputSchema(
+        const schema = await getOutputSchema(
+          tray,
           connector.name,
           connector.version,
           operation.name,
@@ -252,4 +250,10 @@ function snippetBlock(
       pre.textContent = text
     },
   }
+}
+
+/** An issue as one line; core's messages often start with the path already. */
+function issueText(issue: ValidationIssue): string {
+  if (!issue.path || issue.message.startsWith(issue.path)) return issue.message
+  return `${issue.path}: ${issue.message}`
 }

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@traykit/core'
+import type { JsonObject } from '@traykit/core/client'
 
 /** One call, as the page's snippets write it. */
 export interface CallDescription {
