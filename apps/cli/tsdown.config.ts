@@ -73,7 +73,9 @@ export default defineConfig([
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    dts: true,
+    // Declarations file by file (isolated declarations, its exports are typed explicitly): a
+    // program of the whole CLI would make every build ten seconds slower.
+    dts: { oxc: true },
     clean: false,
   },
 ])

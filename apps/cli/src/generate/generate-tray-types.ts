@@ -6,11 +6,21 @@ import { operationTypeNames } from './type-names'
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g
 
+/** An operation as the catalog lists it: what the generator reads of it. */
+export interface CatalogOperation {
+  name: string
+  title: string
+  description: string
+  inputSchema: Record<string, unknown>
+  outputSchema: Record<string, unknown>
+  hasDynamicOutput: boolean
+}
+
 /** What the generator reads of a Tray client (a `TrayClient` has it). */
 export interface TrayCatalogReader {
   listConnectors(): Promise<{ name: string; version: string }[]>
   getConnector(name: string, version?: string): Promise<{ name: string; version: string }>
-  listOperations(connector: string, version: string): Promise<Operation[]>
+  listOperations(connector: string, version: string): Promise<CatalogOperation[]>
 }
 
 /** Options of `generateTrayTypes`. */
@@ -99,7 +109,7 @@ export async function generateTypes(
       const names = operationTypeNames(target.name, target.version, operation.name)
       const input = unique(names.input, used, ref, notes)
       const output = unique(names.output, used, ref, notes)
-      const lookups = getLookups(operation)
+      const lookups = getLookups(operation as Operation)
       const where = comment(`${ref} ${operation.name}`)
       declarations.push(
         await compileOne(operation.inputSchema, input, {
@@ -190,7 +200,7 @@ function header(refs: string[]): string {
   ].join('\n')
 }
 
-function operationSummary(operation: Operation): string {
+function operationSummary(operation: CatalogOperation): string {
   const title = operation.title.trim()
   const description = operation.description.trim()
   return [title, description].filter(Boolean).join(': ') || operation.name
