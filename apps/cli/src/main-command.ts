@@ -34,6 +34,10 @@ export default anyCommand(
         () => import('./commands/environments'),
       ],
       auth: ['Save, show or remove the Tray token of a profile', () => import('./commands/auth')],
+      users: [
+        'List or create end users, or get a user token (master token)',
+        () => import('./commands/users'),
+      ],
       mock: ['Serve the mock Tray API over HTTP for other tools', () => import('./commands/mock')],
       generate: [
         'Generate TypeScript types of operations (generate types)',

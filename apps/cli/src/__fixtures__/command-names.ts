@@ -7,6 +7,7 @@ export const COMMAND_NAMES = [
   'lookup',
   'environments',
   'auth',
+  'users',
   'mock',
   'generate',
   'completion',
