@@ -47,8 +47,13 @@ beforeAll(async () => {
 afterAll(() => miniflare?.dispose())
 
 it("keeps two Workers on one TrayLimiter within one account's limits: no 429, all served", async () => {
-  const workers = [await miniflare.getWorker('a'), await miniflare.getWorker('b')]
-  const call = (worker: (typeof workers)[number]) =>
+  /** A Worker as the test reaches it (miniflare's own Fetcher type, narrowed to what is used). */
+  type Worker = { fetch(url: string, init?: RequestInit): Promise<{ status: number }> }
+  const workers = [
+    (await miniflare.getWorker('a')) as unknown as Worker,
+    (await miniflare.getWorker('b')) as unknown as Worker,
+  ]
+  const call = (worker: Worker) =>
     worker
       .fetch('http://edge.test/tray/core/v1/connectors/slack/versions/9.1/call', {
         method: 'POST',
@@ -56,7 +61,7 @@ it("keeps two Workers on one TrayLimiter within one account's limits: no 429, al
         body: JSON.stringify({ operation: 'send_message', input: { channel: 'C1', text: 'hi' } }),
       })
       .then((r) => r.status)
-  const reads = async (worker: (typeof workers)[number]) => {
+  const reads = async (worker: Worker) => {
     const statuses: number[] = []
     for (let i = 0; i < 25; i++) {
       statuses.push((await worker.fetch('http://edge.test/tray/core/v1/connectors')).status)
