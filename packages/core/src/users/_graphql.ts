@@ -23,21 +23,34 @@ export interface GraphQLRequest<T> {
   secretsOf?: ((field: unknown) => string[]) | undefined
 }
 
-/** A tiny GraphQL client on core's transport: `{ query, variables }` in, typed `data[field]` out. */
-export function createGraphQL(transport: Transport) {
+/**
+ * A tiny GraphQL client on core's transport: `{ query, variables }` in, typed `data[field]` out.
+ * `knownSecrets` are the user tokens handed out so far: an answer that echoes one of them in an
+ * error has it redacted, like the master token.
+ */
+export function createGraphQL(
+  transport: Transport,
+  knownSecrets: () => Iterable<string> = () => [],
+) {
   return async function graphql<T>(request: GraphQLRequest<T>): Promise<T> {
-    const body = await transport.request({
-      method: 'POST',
-      path: '',
-      body: { query: request.query, variables: request.variables },
-      // Parsed below, where an error can be worded without quoting the answer's values.
-      schema: v.unknown(),
-      idempotent: !request.mutation,
-      signal: request.signal,
-    })
+    let body: unknown
+    try {
+      body = await transport.request({
+        method: 'POST',
+        path: '',
+        body: { query: request.query, variables: request.variables },
+        // Parsed below, where an error can be worded without quoting the answer's values.
+        schema: v.unknown(),
+        idempotent: !request.mutation,
+        signal: request.signal,
+      })
+    } catch (error) {
+      // The transport redacts the master token; a page that echoes a user token is redacted here.
+      throw scrub(error, [...knownSecrets()])
+    }
     const answer = v.safeParse(GraphQLAnswerSchema, body)
     const raw = answer.success ? answer.output.data?.[request.field] : undefined
-    const redact = redactorOf(transport.redact, safeSecrets(request, raw))
+    const redact = redactorOf(transport.redact, [...safeSecrets(request, raw), ...knownSecrets()])
     if (!answer.success) throw shapeError(redact, v.getDotPath(answer.issues[0]) ?? '')
     const { errors } = answer.output
     if (errors && errors.length > 0) {
@@ -68,10 +81,18 @@ function safeSecrets(request: GraphQLRequest<unknown>, raw: unknown): string[] {
   }
 }
 
-/** Redacts the master token (the transport's rule) and each given secret. */
+/**
+ * Redacts the master token (the transport's rule) and each given secret. The redactors are made
+ * on first use: an answer that is not an error never pays for them.
+ */
 function redactorOf(master: Redactor, secrets: string[]): (text: string) => string {
-  const others = secrets.filter((s) => typeof s === 'string' && s !== '').map(createRedactor)
-  return (text) => others.reduce((t, r) => r.text(t), master.text(text))
+  let others: Redactor[] | undefined
+  return (text) => {
+    others ??= [...new Set(secrets)]
+      .filter((s) => typeof s === 'string' && s !== '')
+      .map(createRedactor)
+    return others.reduce((t, r) => r.text(t), master.text(text))
+  }
 }
 
 function shapeError(redact: (text: string) => string, path: string): TrayResponseError {
@@ -81,4 +102,40 @@ function shapeError(redact: (text: string) => string, path: string): TrayRespons
     `Tray's GraphQL answer does not have the documented shape at ${at || 'the body'}`,
     { status: 200, path: at },
   )
+}
+
+/**
+ * Removes user tokens from an error the transport made (its message, stack, body and cause),
+ * in place: it is the same error, with the same class, that the caller gets.
+ */
+function scrub(error: unknown, secrets: string[]): unknown {
+  if (secrets.length === 0 || !(error instanceof Error)) return error
+  const redact = redactorOf(createRedactor(undefined), secrets)
+  const record = error as unknown as Record<string, unknown>
+  for (const key of ['message', 'stack', ...Object.keys(error)]) {
+    const value = record[key]
+    if (value === undefined || value === null) continue
+    const clean =
+      typeof value === 'string'
+        ? redact(value)
+        : typeof value === 'object'
+          ? JSON.parse(redact(JSON.stringify(value)))
+          : value
+    Object.defineProperty(error, key, {
+      value: clean,
+      writable: true,
+      configurable: true,
+      enumerable: Object.keys(error).includes(key),
+    })
+  }
+  const cause = error.cause as Record<string, unknown> | undefined
+  if (cause && typeof cause === 'object') {
+    Object.defineProperty(error, 'cause', {
+      value: JSON.parse(redact(JSON.stringify(cause))),
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    })
+  }
+  return error
 }

@@ -135,6 +135,8 @@ export function createTokenCache(config: TokenCacheConfig) {
     invalidate,
     /** The external user id a token was handed out for, if this instance handed it out. */
     ownerOf: (token: string) => owners.get(token),
+    /** The tokens this instance handed out (the latest 10 000), to redact from errors. */
+    handedOut: () => owners.keys(),
   }
 }
 

@@ -372,3 +372,56 @@ describe('refreshOn401', () => {
     expect(tray.count('authorize')).toBe(3)
   })
 })
+
+describe('user tokens in later errors', () => {
+  it('a user token handed out earlier is redacted from any later GraphQL error', async () => {
+    const tray = fakeTray((seen, n) =>
+      seen.field === 'authorize'
+        ? { body: { data: { authorize: { accessToken: USER_TOKEN } } } }
+        : n === 1
+          ? page([alice])
+          : {
+              body: {
+                errors: [{ message: `no user for ${USER_TOKEN}`, path: ['users', USER_TOKEN] }],
+              },
+            },
+    )
+    const u = users(tray.fetch)
+    expect(await u.token('alice')).toBe(USER_TOKEN)
+    const error = await u.find('alice').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TrayGraphQLError)
+    for (const form of [String(error), JSON.stringify(error), (error as Error).stack ?? '']) {
+      expect(form).not.toContain(USER_TOKEN.slice(0, 12))
+    }
+  })
+})
+
+describe('user tokens in transport errors', () => {
+  it('a 500 page that echoes a user token handed out earlier is redacted', async () => {
+    const tray = fakeTray((seen, n) =>
+      seen.field === 'authorize'
+        ? { body: { data: { authorize: { accessToken: USER_TOKEN } } } }
+        : n === 1
+          ? page([alice])
+          : {
+              status: 500,
+              body: {
+                message: `failed for Bearer ${USER_TOKEN}`,
+                headers: { authorization: USER_TOKEN },
+              },
+            },
+    )
+    const u = users(tray.fetch, { maxRetries: 0 })
+    await u.token('alice')
+    const error = await u.find('alice').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TrayServerError)
+    for (const form of [
+      String(error),
+      JSON.stringify(error),
+      (error as Error).stack ?? '',
+      JSON.stringify((error as TrayServerError).body),
+    ]) {
+      expect(form).not.toContain(USER_TOKEN.slice(0, 12))
+    }
+  })
+})

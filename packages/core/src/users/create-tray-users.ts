@@ -86,7 +86,8 @@ export function createTrayUsers(options: TrayUsersOptions): TrayUsers {
     backoff: DEFAULT_BACKOFF,
     hooks: {},
   })
-  const graphql = createGraphQL(transport)
+  // Errors redact every user token handed out so far (the cache is made below).
+  const graphql = createGraphQL(transport, () => tokens.handedOut())
   // Keys hold a one-way fingerprint of the server and the master token, never the token.
   const scope = `traykit:users:v1:${fingerprint(`${url}\n${masterToken}`)}`
   const userIds = new BoundedMap<string, string>(10_000)
