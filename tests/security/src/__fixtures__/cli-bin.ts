@@ -44,6 +44,8 @@ async function isComplete(dir: string): Promise<boolean> {
   const files = new Set(await readdir(dir))
   if (!files.has('cli.cjs')) return false
   for (const file of files) {
+    // Only the bundle's chunks require each other (dist also holds explore's page folder).
+    if (!file.endsWith('.cjs')) continue
     const code = await readFile(join(dir, file), 'utf8')
     for (const [, chunk] of code.matchAll(/require\("\.\/([^"]+)"\)/g)) {
       if (!files.has(chunk ?? '')) return false
