@@ -1,0 +1,2 @@
+// @traykit/mcp: filled in by its helper.
+export {}
