@@ -28,7 +28,8 @@ delete process.env.TRAY_API_URL
 
 let mock
 const realFetch = globalThis.fetch
-const trayHost = /^api(\.(eu1|ap1))?\.tray\.io$/
+// The Connectors API hosts (api.…) and the GraphQL API of end users (tray.io, eu1.…, ap1.…).
+const trayHost = /^(api\.)?((eu1|ap1)\.)?tray\.io$/
 let browserBackend
 globalThis.fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input))
