@@ -8,6 +8,7 @@ import {
 } from '@traykit/core'
 import { defineCommand } from 'citty'
 import { openOperation } from '../client/open-operation'
+import { operationTypeNames } from '../generate/type-names'
 import { globalArgs } from '../global-args'
 import { inputArgs } from '../input/input-args'
 import { operationArgs } from '../operation-args'
@@ -37,6 +38,10 @@ export default defineCommand({
       ...(args['output-schema'] ? { returnOutputSchema: true } : {}),
     })
     assertValidInput(operation, payload.input, `${connector.name}@${connector.version}`)
+    const types = operationTypeNames(connector.name, connector.version, operation.name)
+    out.note(
+      `TypeScript types: ${types.input} → ${types.output} (traykit generate types ${connector.name}@${connector.version})`,
+    )
     if (args['dry-run']) {
       out.note(`Input for ${target} is valid; nothing was sent (dry run).`)
       return out.data(payload)

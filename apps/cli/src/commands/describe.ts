@@ -3,6 +3,7 @@ import { defineCommand } from 'citty'
 import { parseConnectorRef } from '../client/connector-ref'
 import { openClient } from '../client/open-client'
 import { readOperation } from '../client/read-operation'
+import { operationTypeNames } from '../generate/type-names'
 import { globalArgs } from '../global-args'
 import { operationArgs } from '../operation-args'
 import { createOutput } from '../output/output'
@@ -19,12 +20,14 @@ export default defineCommand({
     })
     const fields = describeFields(operation)
     const example = examplePayload(operation)
+    const types = operationTypeNames(connector.name, connector.version, operation.name)
     if (out.json) {
       return out.data({
         connector: { name: connector.name, version: connector.version },
         operation,
         fields,
         example,
+        types,
       })
     }
     const { bold, cyan, dim } = out.colors
@@ -59,6 +62,11 @@ export default defineCommand({
     )
     if (operation.hasDynamicOutput)
       out.text(cyan('Its output schema depends on the input: see call --output-schema.'))
+    out.text(
+      dim(
+        `Types: ${types.input}, ${types.output} (traykit generate types ${connector.name}@${connector.version})`,
+      ),
+    )
   },
 })
 

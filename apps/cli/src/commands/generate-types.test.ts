@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { useMockTray } from '@traykit/testing/vitest'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runInProcess, tempHome } from '../__fixtures__/cli-runs'
+import { setFlags } from '../__fixtures__/set-flags'
 
 const TOKEN = 'tk_live_GENERATE_S3CRET_abcdefgh'
 
@@ -105,5 +106,39 @@ describe('traykit generate types', () => {
     })
     expect(rejected.code).toBe(3)
     expect(rejected.stderr).not.toContain(TOKEN)
+  })
+
+  it('names the types describe and call print, as the generated file declares them', async () => {
+    const described = await run(['--mock', 'describe', 'google-sheets', 'create_row', '--json'])
+    const { types } = JSON.parse(described.stdout)
+    expect(types).toEqual({
+      input: 'GoogleSheetsV8_2CreateRowInput',
+      output: 'GoogleSheetsV8_2CreateRowOutput',
+    })
+    const source = (await run(['--mock', 'generate', 'types', 'google-sheets'])).stdout
+    expect(source).toContain(`export interface ${types.input} {`)
+    expect(source).toContain(`export interface ${types.output} {`)
+    const person = await runInProcess(['--mock', 'describe', 'google-sheets', 'create_row'], {
+      env,
+      tty: true,
+    })
+    expect(person.stdout).toContain(
+      'Types: GoogleSheetsV8_2CreateRowInput, GoogleSheetsV8_2CreateRowOutput (traykit generate types google-sheets@8.2)',
+    )
+    const call = await runInProcess(
+      [
+        '--mock',
+        'call',
+        'slack',
+        'send_message',
+        ...setFlags('channel=C1', 'text=hi'),
+        '--dry-run',
+      ],
+      { env, tty: true },
+    )
+    expect(call.code).toBe(0)
+    expect(call.stderr).toContain(
+      'TypeScript types: SlackV9_1SendMessageInput → SlackV9_1SendMessageOutput (traykit generate types slack@9.1)',
+    )
   })
 })
