@@ -10,6 +10,7 @@ export default defineConfig({
     'src/forms.ts',
     'src/users.ts',
     'src/redis.ts',
+    'src/server.ts',
   ],
   format: 'esm',
   platform: 'neutral',

@@ -1,7 +1,7 @@
-import { createRedactor } from '@traykit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createJsonRedactor } from './_json-redactor'
+import { createRedactor } from '../client/redactor'
+import { createJsonRedactor } from './json-redactor'
 
 /** What core's redactor alone makes of a JSON answer: the reference the fast path must match. */
 function reference(token: string, value: unknown): string {
