@@ -237,6 +237,68 @@ describe('traykit explore in Chromium', { timeout: 30_000 }, () => {
     await shot('06-output')
   })
 
+  it('renders nested arrays of objects: items added and removed, each with its lookup', async () => {
+    await page.goto('about:blank')
+    await page.goto(`${pageUrl()}#google-sheets@8.2/create_row`)
+    const form = page.getByRole('form', { name: 'Create Row input' })
+    await form.waitFor()
+    // The enum shows Tray's labels, with its default chosen.
+    const option = form.getByLabel('Value input option (required)', { exact: true })
+    expect(await option.locator('option:checked').textContent()).toBe('Raw value')
+    await form.getByLabel('Spreadsheet ID (required)', { exact: true }).fill('S1')
+    const worksheet = form.getByLabel('Worksheet name (required)', { exact: true })
+    await worksheet.locator('option', { hasText: 'Sheet1' }).waitFor({ state: 'attached' })
+    await worksheet.selectOption({ label: 'Sheet1' })
+    const add = form.getByRole('button', { name: 'Add Field' })
+    await add.click()
+    await add.click()
+    const items = form.getByRole('group', { name: /^Field \d$/ })
+    expect(await items.count()).toBe(2)
+    const second = form.getByRole('group', { name: 'Field 2' })
+    const heading = second.getByLabel('Column heading (required)', { exact: true })
+    await heading.locator('option:not([value=""])').first().waitFor({ state: 'attached' })
+    const column = (await heading.locator('option:not([value=""])').first().textContent()) ?? ''
+    await heading.selectOption({ label: column })
+    await second.getByLabel('Value (required)', { exact: true }).fill('42')
+    await form.getByRole('button', { name: 'Remove Field 1' }).click()
+    expect(await items.count()).toBe(1)
+    await shot('07-nested-array')
+    const line = (await page.locator('#snippet-cli').textContent()) ?? ''
+    const input = JSON.parse(/--input '([^']*)'/.exec(line)?.[1] ?? '{}')
+    expect(input).toEqual({
+      spreadsheet_id: 'S1',
+      worksheet_name: 'Sheet1',
+      data: [{ column_heading: expect.any(String), value: 42 }],
+      value_input_option: 'RAW',
+    })
+    expect(input.data[0].column_heading).not.toBe('')
+  })
+
+  it('works from the keyboard: search, pick, and run shows the issues', async () => {
+    await page.goto('about:blank')
+    await page.goto(pageUrl())
+    await page.getByLabel('Search connectors').focus()
+    await page.keyboard.type('slack')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Tab') // the version: the newest, 9.1
+    expect(await page.getByLabel('Version').inputValue()).toBe('9.1')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    const operation = page.getByLabel('Operation', { exact: true })
+    await operation.locator('option[value="send_message"]').waitFor({ state: 'attached' })
+    await page.keyboard.press('ArrowDown')
+    const form = page.getByRole('form', { name: 'Send Message input' })
+    await form.waitFor()
+    await page.getByRole('button', { name: 'Run', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    const alert = page.locator('.issues[role="alert"]')
+    await alert.waitFor()
+    // The summary takes the focus, so a screen reader reads the problems at once.
+    expect(await alert.evaluate((node) => node === document.activeElement)).toBe(true)
+    expect(await page.locator('dialog').count()).toBe(0)
+  })
+
   it('measures a form opened from a link: time to usable and requests per form', async () => {
     const requests: string[] = []
     const count = (request: { url(): string }) => {

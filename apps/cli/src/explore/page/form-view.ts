@@ -165,6 +165,8 @@ export function renderForm(operation: Operation, context: FormContext): FormView
       let seq = 0
       let lastKey: string | undefined
       const refresh = () => {
+        // An array item removed since: its lookup has nothing left to fill.
+        if (!form.contains(select)) return
         const { input } = read()
         const missing = lookup.dependsOn.filter((dep) => readPath(input, dep) === undefined)
         if (missing.length > 0) {
@@ -214,10 +216,19 @@ export function renderForm(operation: Operation, context: FormContext): FormView
           refresh()
         },
       })
-      form.addEventListener('change', (event) => {
+      // A choice reloads at once; typing reloads once it pauses, as each DDL run bills a task.
+      let typing: ReturnType<typeof setTimeout> | undefined
+      const onDependency = (event: Event) => {
         const changed = (event.target as Element | null)?.getAttribute?.('data-field')
-        if (changed && changed !== field.path && lookup.dependsOn.includes(changed)) refresh()
-      })
+        if (!changed || changed === field.path || !lookup.dependsOn.includes(changed)) return
+        clearTimeout(typing)
+        if (event.type === 'change') refresh()
+        else typing = setTimeout(refresh, TYPING_PAUSE_MS)
+      }
+      form.addEventListener('change', onDependency)
+      form.addEventListener('input', onDependency)
+      // A field of an array item added later loads its options once it is in the form.
+      if (built) queueMicrotask(refresh)
     } else if (field.enum) {
       const select = h('select', { id })
       const choices = field.enum.map((value, i) => ({
@@ -260,6 +271,13 @@ export function renderForm(operation: Operation, context: FormContext): FormView
       if (typeof field.default === 'string') input.value = field.default
       control = input
       get = () => (input.value === '' ? undefined : input.value)
+    } else if (types.includes('string') && types.every((t) => SCALARS.has(t))) {
+      // Text or a number or a boolean (Tray's "value" fields): typed as text, read as the
+      // number or boolean it spells when the schema allows one.
+      const input = h('input', { id, type: 'text', autocomplete: 'off' })
+      if (field.default !== undefined && field.default !== null) input.value = String(field.default)
+      control = input
+      get = () => scalarOf(input.value, types)
     } else {
       // Several types, an object without properties, or none said: any JSON value.
       const area = h('textarea', { id, spellcheck: 'false', placeholder: 'A JSON value' })
@@ -279,7 +297,11 @@ export function renderForm(operation: Operation, context: FormContext): FormView
     if (field.required) control.setAttribute('aria-required', 'true')
     const described = field.description?.trim()
     const sentence = described && !/[.!?:]$/.test(described) ? `${described}.` : described
-    const hint = [sentence, field.lookup ? 'Options from a lookup.' : undefined]
+    const mixed =
+      types.length > 1 && types.includes('string')
+        ? `Text, or ${types.filter((t) => t !== 'string').join(' or ')}.`
+        : undefined
+    const hint = [sentence, field.lookup ? 'Options from a lookup.' : mixed]
       .filter(Boolean)
       .join(' ')
     const row = labelled(required(title, field), control, hint || undefined)
@@ -312,7 +334,9 @@ export function renderForm(operation: Operation, context: FormContext): FormView
     else node.removeAttribute('aria-invalid')
   }
 
+  let built = false
   const rootGetter = renderChildren('', form)
+  built = true
   form.addEventListener('input', () => context.onChange())
   form.addEventListener('change', () => context.onChange())
   for (const lookup of lookups) lookup.refresh()
@@ -341,6 +365,23 @@ export function renderForm(operation: Operation, context: FormContext): FormView
       for (const lookup of lookups) lookup.refresh()
     },
   }
+}
+
+/** How long typing in a field must pause before the lookups depending on it run again. */
+const TYPING_PAUSE_MS = 600
+
+const SCALARS = new Set(['string', 'number', 'integer', 'boolean'])
+
+/** What a text box holds, as the most specific of `types` that spells it. */
+function scalarOf(text: string, types: string[]): unknown {
+  if (text === '') return undefined
+  if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true'
+  const number = Number(text)
+  if (text.trim() !== '' && Number.isFinite(number)) {
+    if (types.includes('number')) return number
+    if (types.includes('integer') && Number.isInteger(number)) return number
+  }
+  return text
 }
 
 function isLookupFailure(node: Element): boolean {
