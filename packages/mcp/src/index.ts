@@ -1,2 +1,8 @@
-// @traykit/mcp: filled in by its helper.
-export {}
+export { createTrayMcpServer } from './create-tray-mcp-server'
+export type {
+  AuthIdSource,
+  TrayMcpCall,
+  TrayMcpMode,
+  TrayMcpRequest,
+  TrayMcpServerOptions,
+} from './mcp-server-options'

@@ -1,0 +1,69 @@
+import type { Connector, Operation, RequestOptions, TrayClient } from '@traykit/core/client'
+import { type AllowCheck, type AllowMap, type AllowRule, listAllowed } from '@traykit/core/server'
+import { toolName } from './_tool-name'
+
+/** One operation of a connector version, as the tools name it. */
+export interface OperationRef {
+  connector: Connector
+  operation: Operation
+  /** Its tool name in `operations` mode (`slack_9_1__send_message`). */
+  tool: string
+  /** A DDL: it only reads (the source of a lookup's options). */
+  readOnly: boolean
+}
+
+/** The part of a core client the tools use. */
+export type CatalogClient = Pick<
+  TrayClient,
+  'listConnectors' | 'getConnector' | 'listOperations' | 'getOperation' | 'callConnector'
+>
+
+/**
+ * The latest version of each connector the rule may allow: with a map, only the connectors
+ * it names (so a catalog of hundreds costs one list); with a predicate, all of them.
+ */
+export async function latestConnectors<C>(
+  tray: CatalogClient,
+  allow: AllowRule<C> | undefined,
+  opts: RequestOptions,
+): Promise<Connector[]> {
+  if (allow === undefined) return []
+  const all = await tray.listConnectors(opts)
+  const names = [...new Set(all.map((c) => c.name))]
+  const wanted =
+    typeof allow === 'function'
+      ? names
+      : listAllowed(allow as AllowMap)
+          .connectors(names.map((name) => ({ name })))
+          .map((c) => c.name)
+  // getConnector picks the newest version from the cached list: no request per connector.
+  return Promise.all(wanted.map((name) => tray.getConnector(name, undefined, opts)))
+}
+
+/** The operations of one connector version that `check` allows for `ctx`, in Tray's order. */
+export async function allowedOperations<C>(
+  tray: CatalogClient,
+  connector: Connector,
+  check: AllowCheck<C>,
+  ctx: C,
+  opts: RequestOptions,
+): Promise<OperationRef[]> {
+  const operations = await tray.listOperations(connector.name, connector.version, opts)
+  const allowed = await Promise.all(operations.map((op) => check(ctx, connector.name, op.name)))
+  return operations.filter((_, i) => allowed[i]).map((operation) => refOf(connector, operation))
+}
+
+/** The reference of one operation. */
+export function refOf(connector: Connector, operation: Operation): OperationRef {
+  return {
+    connector,
+    operation,
+    tool: toolName(connector.name, connector.version, operation.name),
+    readOnly: isDdl(operation),
+  }
+}
+
+/** Tray names its dynamic drop-down (DDL) operations `…_ddl`; they read and change nothing. */
+function isDdl(operation: Operation): boolean {
+  return /_ddl$/i.test(operation.name)
+}
