@@ -1,4 +1,4 @@
-import { createTrayClient, TrayError } from '@traykit/core'
+import { createTrayClient, TrayError } from '@traykit/core/client'
 import type { Env } from 'hono'
 import type { TrayHandlerBaseOptions, TrayHandlerOptions } from './handler-options'
 

@@ -1,4 +1,5 @@
-import { type CallPayload, parseCallPayload, TrayValidationError } from '@traykit/core'
+import { type CallPayload, TrayValidationError } from '@traykit/core/client'
+import { parseCallPayload } from '@traykit/core/server'
 import { HandlerError } from './_handler-error'
 
 /**

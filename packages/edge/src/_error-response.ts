@@ -1,15 +1,5 @@
-import {
-  TrayAbortError,
-  TrayApiError,
-  TrayConnectionError,
-  TrayOverloadedError,
-  TrayRateLimitError,
-  TrayResponseError,
-  TrayResponseTooLargeError,
-  TrayTimeoutError,
-  TrayValidationError,
-  type ValidationIssue,
-} from '@traykit/core'
+import { TrayApiError, type ValidationIssue } from '@traykit/core/client'
+import { errorOutcome } from '@traykit/core/server'
 import { HTTPException } from 'hono/http-exception'
 import { HandlerError } from './_handler-error'
 
@@ -21,77 +11,24 @@ export interface ErrorAnswer {
 }
 
 /**
- * Maps anything thrown while serving a request to an answer in Tray's error shape. Upstream
- * answers keep Tray's status, message and code; failures to get one become 502/504; anything
- * else is a 500 whose message says nothing about the server's internals.
+ * Answers anything thrown while serving a request in Tray's error shape, from core's one error
+ * table (`errorOutcome`): status, code, message and issues as it says, its `retryAfterMs` as
+ * `Retry-After` and Tray's request id as `x-tray-request-id`. Only a Hono `HTTPException` (an
+ * app's own hook refusing) is answered by Hono's rules.
  */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
-  if (error instanceof HandlerError) {
-    return answer(error.status, error.message, error.code, error.headers, error.issues)
-  }
-  if (error instanceof TrayValidationError) {
-    // Core refused the call before sending it (an unknown operation or an invalid input), or
-    // Tray refused its input: one answer, so a browser's client raises TrayValidationError.
-    const headers: Record<string, string> = {}
-    if (error.requestId) headers['x-tray-request-id'] = error.requestId
-    return answer(400, error.message, 'invalid_input', headers, error.issues)
-  }
-  if (error instanceof TrayApiError) {
-    const headers: Record<string, string> = {}
-    if (error.requestId) headers['x-tray-request-id'] = error.requestId
-    if (error instanceof TrayRateLimitError && error.retryAfterMs !== undefined) {
-      headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000))
-    }
-    // A status that is not an error (a redirect fetch did not follow) is no answer to pass on.
-    const status = error.status >= 400 && error.status <= 599 ? error.status : 502
-    return answer(status, error.message, error.code, headers)
-  }
-  if (error instanceof TrayAbortError) {
-    // The caller went away (its request's signal aborted): nobody reads this answer, and it is
-    // no failure of the server's, so it stays below 500 and out of onError.
-    return answer(499, 'The request was abandoned by its caller', 'client_closed_request')
-  }
-  if (error instanceof TrayOverloadedError) {
-    // The client's queue for an upstream slot is full: nothing was sent, so a retry is safe.
-    return answer(
-      503,
-      'Too many requests are waiting for Tray; nothing was sent, try again shortly',
-      'overloaded',
-      { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) },
-    )
-  }
-  if (error instanceof TrayTimeoutError) {
-    return answer(504, 'Tray did not answer in time', 'upstream_timeout')
-  }
-  if (error instanceof TrayConnectionError) {
-    return answer(502, 'Tray could not be reached', 'upstream_unreachable')
-  }
-  if (error instanceof TrayResponseTooLargeError) {
-    return answer(
-      502,
-      `Tray answered with a body larger than ${error.limitBytes} bytes, which was not read`,
-      'upstream_too_large',
-    )
-  }
-  if (error instanceof TrayResponseError) {
-    // Core follows no redirect (the token would go with it): a redirect is not a 2xx.
-    if (error.status < 200 || error.status > 299) {
-      return answer(
-        502,
-        'Tray answered with a redirect, which is not followed',
-        'upstream_redirect',
-      )
-    }
-    return answer(
-      502,
-      'Tray answered with a body of an unexpected shape',
-      'upstream_invalid_response',
-    )
-  }
   if (error instanceof HTTPException) {
     return answer(error.status, error.message || 'The request was refused', null)
   }
-  return answer(500, 'The Tray handler failed; the server log has the details', 'internal_error')
+  const outcome = errorOutcome(error)
+  const headers: Record<string, string> = error instanceof HandlerError ? { ...error.headers } : {}
+  if (outcome.requestId) headers['x-tray-request-id'] = outcome.requestId
+  if (outcome.retryAfterMs !== undefined) {
+    headers['retry-after'] = String(Math.ceil(outcome.retryAfterMs / 1000))
+  }
+  // Tray's own error body passes through in shape: its code, `null` included.
+  const code = error instanceof TrayApiError ? error.code : outcome.code
+  return answer(outcome.status, outcome.message, code, headers, outcome.issues)
 }
 
 function answer(

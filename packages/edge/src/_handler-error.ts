@@ -1,10 +1,11 @@
-import type { ValidationIssue } from '@traykit/core'
+import type { ValidationIssue } from '@traykit/core/client'
+import { TrayGatewayError } from '@traykit/core/server'
 
-/** A refusal decided by the handler itself, answered as `{ message, code, issues? }`. */
-export class HandlerError extends Error {
-  readonly status: number
-  readonly code: string
-  readonly issues: ValidationIssue[] | undefined
+/**
+ * A refusal decided by the handler itself, answered as `{ message, code, issues? }`: core's
+ * gateway refusal, with the HTTP headers that go with it (`allow` on a 405).
+ */
+export class HandlerError extends TrayGatewayError {
   readonly headers: Record<string, string>
 
   constructor(
@@ -13,10 +14,7 @@ export class HandlerError extends Error {
     message: string,
     extra: { issues?: ValidationIssue[]; headers?: Record<string, string> } = {},
   ) {
-    super(message)
-    this.status = status
-    this.code = code
-    this.issues = extra.issues
+    super(status, code, message, { issues: extra.issues })
     this.headers = extra.headers ?? {}
   }
 }

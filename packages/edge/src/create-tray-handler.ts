@@ -1,15 +1,26 @@
-import { type CreateAuthenticationInput, type TrayClient, TrayError } from '@traykit/core'
+import {
+  createAuthentication,
+  deleteAuthentication,
+  getAuthentication,
+  listServiceEnvironments,
+} from '@traykit/core/admin'
+import type { CallPayload, CreateAuthenticationInput, TrayClient } from '@traykit/core/client'
+import {
+  type AllowedCatalog,
+  createAllowCheck,
+  createClientPool,
+  createJsonRedactor,
+  type JsonRedactor,
+  listAllowed,
+  redactError,
+} from '@traykit/core/server'
 import { type Context, type Env, Hono } from 'hono'
-import { type AllowRules, compileAllow, compileAllowMap } from './_allow'
 import { checkOptions } from './_check-options'
 import { checkPayload } from './_check-payload'
-import { createClientPool } from './_client-pool'
 import { compileCors } from './_cors'
 import { toErrorAnswer } from './_error-response'
 import { HandlerError } from './_handler-error'
-import { createJsonRedactor, type JsonRedactor } from './_json-redactor'
 import { readJsonBody } from './_read-json-body'
-import { redactError } from './_redact-error'
 import { refuseForeignOrigin } from './_refuse-foreign-origin'
 import { requestIdOf } from './_request-id'
 import type { AllowMap, CreatedAuthentication, TrayHandlerOptions } from './handler-options'
@@ -21,14 +32,19 @@ const ENVIRONMENTS = '/core/v1/services/:service/versions/:version/environments'
 const AUTHENTICATIONS = '/core/v1/authentications'
 const AUTHENTICATION = '/core/v1/authentications/:id'
 const ONE_MIB = 1024 * 1024
-/** Redactors kept for per-request tokens, as the client pool keeps their clients. */
-const MAX_REDACTORS = 100
 
 /** What a route returns to answer 204 with no body. */
 const NO_CONTENT = Symbol('no content')
 
 /** What a route does once the request is authorized; `client()` resolves the upstream token. */
 type Work<E extends Env> = (c: Context<E>, client: () => Promise<TrayClient>) => Promise<unknown>
+
+/** What core's allow check sees of a call: the request, and what an edge predicate is given. */
+interface CallContext<E extends Env> {
+  c: Context<E>
+  version: string
+  payload: CallPayload
+}
 
 /**
  * Creates a Hono app that serves Tray's catalog and call routes in front of Tray: the token
@@ -37,51 +53,55 @@ type Work<E extends Env> = (c: Context<E>, client: () => Promise<TrayClient>) =>
  */
 export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptions<E>): Hono<E> {
   checkOptions(options)
-  const allow = compileAllow(options.allow)
+  const { allow: allowOption } = options
+  const named = { name: 'createTrayHandler' }
+  // Core's allow check; an edge predicate is also given the version and the checked payload.
+  const allow = createAllowCheck<CallContext<E>>(
+    typeof allowOption === 'function'
+      ? ({ c, version, payload }, connector, operation) =>
+          allowOption(connector, version, operation, c, payload)
+      : allowOption,
+    named,
+  )
   // checkOptions made sure 'allowed' comes with a map.
-  const shown: AllowRules | undefined =
+  const shown: AllowedCatalog | undefined =
     options.catalog === 'allowed'
-      ? compileAllowMap(options.allow as AllowMap | undefined)
+      ? listAllowed(allowOption as AllowMap | undefined, named)
       : undefined
   const { authentications } = options
   const cors = compileCors(options.cors)
   const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
   const { authorize, onError, token: tokenSource } = options
-  const clientFor = createClientPool(options)
-  // A fixed token is checked now, so a malformed one fails at startup, not on a request.
-  if (typeof tokenSource === 'string') clientFor(tokenSource)
-  const redactors = new Map<string, JsonRedactor>()
-
-  /** Core's one redactor of a token, for everything the handler answers or hands to onError. */
-  function redactorFor(token: string): JsonRedactor {
-    let redactor = redactors.get(token)
-    if (!redactor) {
-      redactor = createJsonRedactor(token)
-      if (redactors.size >= MAX_REDACTORS) {
-        const oldest = redactors.keys().next().value
-        if (oldest !== undefined) redactors.delete(oldest)
-      }
-      redactors.set(token, redactor)
-    }
-    return redactor
-  }
-
-  async function resolveToken(c: Context<E>): Promise<string> {
-    const token = typeof tokenSource === 'string' ? tokenSource : await tokenSource(c)
-    if (typeof token !== 'string' || token === '') {
-      throw new TrayError('createTrayHandler: the token function returned no token')
-    }
-    return token
-  }
+  // One core client per upstream token (a fixed one is made now, so a malformed token fails at
+  // startup), each with core's redactor of its token.
+  const pool = createClientPool<Context<E>>({
+    token: tokenSource,
+    region: options.region,
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+    maxResponseBytes: options.maxResponseBytes,
+    cache: options.cache,
+    limits: options.limits,
+    limiter: options.limiter,
+    userAgent: 'traykit-edge',
+    ...named,
+  })
+  /** A fixed token is redacted from every answer, even those given before any client is asked for. */
+  const fixedRedactor =
+    typeof tokenSource === 'string' ? createJsonRedactor(tokenSource) : undefined
 
   /** Runs a route's work and answers it, whatever happens, in Tray's shape with a request id. */
   function serve(work: Work<E>, guarded = true) {
     return async (c: Context<E>): Promise<Response> => {
       const requestId = requestIdOf(c.req.raw)
-      let token = typeof tokenSource === 'string' ? tokenSource : undefined
+      // Core's redactor of the upstream token, for everything answered or handed to onError.
+      let redact = fixedRedactor
       const client = async () => {
-        token = await resolveToken(c)
-        return clientFor(token, c)
+        const pooled = await pool.clientFor(c)
+        redact = pooled.redact
+        return pooled.client
       }
       let status = 200
       let text: string | null
@@ -109,10 +129,9 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
         status = answer.status
         headers = answer.headers
         text = JSON.stringify(answer.body)
-        if (status >= 500)
-          onError?.(token ? redactError(error, redactorFor(token).redactor) : error, c)
+        if (status >= 500) onError?.(redact ? redactError(error, redact) : error, c)
       }
-      return respond(c, status, text, { ...headers, 'x-request-id': requestId }, token)
+      return respond(c, status, text, { ...headers, 'x-request-id': requestId }, redact)
     }
   }
 
@@ -126,7 +145,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     status: number,
     text: string | null,
     extra: Record<string, string>,
-    token: string | undefined,
+    redact: JsonRedactor | undefined,
   ): Response {
     // A plain object, not Headers: @hono/node-server writes those without converting them.
     const headers: Record<string, string> = {
@@ -135,9 +154,8 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       ...cors?.headersFor(c.req.header('origin')),
     }
     if (text !== null) headers['content-type'] = 'application/json; charset=utf-8'
-    const redact = token ? redactorFor(token) : undefined
     for (const [name, value] of Object.entries(extra)) {
-      if (!redact || redact.redactor.text(value) === value) headers[name] = value
+      if (!redact || redact.text(value) === value) headers[name] = value
     }
     const body = redact && text !== null ? redact.json(text) : text
     return new Response(body, { status, headers })
@@ -150,7 +168,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     serve(async (c, client) => {
       const connectors = await (await client()).listConnectors({ signal: c.req.raw.signal })
       // With catalog: 'allowed', a connector is listed only if some operation of it may run.
-      return { elements: shown ? connectors.filter((c) => shown.has(c.name)) : connectors }
+      return { elements: shown ? shown.connectors(connectors) : connectors }
     }),
   )
 
@@ -160,11 +178,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       const { name, version } = connectorOf(c)
       const signal = c.req.raw.signal
       const operations = await (await client()).listOperations(name, version, { signal })
-      if (!shown) return { elements: operations }
-      const rule = shown.get(name)
-      return {
-        elements: rule === '*' ? operations : operations.filter((op) => rule?.has(op.name)),
-      }
+      return { elements: shown ? shown.operations(name, operations) : operations }
     }),
   )
 
@@ -176,7 +190,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       // Anything but digits is passed on as NaN, so core refuses it (400) without asking Tray.
       const version = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN
       return {
-        elements: await (await client()).listServiceEnvironments(service, version, {
+        elements: await listServiceEnvironments(await client(), service, version, {
           signal: c.req.raw.signal,
         }),
       }
@@ -188,7 +202,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     serve(async (c, client) => {
       const payload = checkPayload(await readJsonBody(c.req.raw, maxBodyBytes))
       const { name, version } = connectorOf(c)
-      if ((await allow(name, version, payload.operation, c, payload)) !== true) {
+      if (!(await allow({ c, version, payload }, name, payload.operation))) {
         throw new HandlerError(
           403,
           'operation_not_allowed',
@@ -233,7 +247,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
         const tray = await client()
         // Not the caller's signal: a caller leaving mid-create must not leave an authentication
         // at Tray that onCreate never recorded (one nobody could read or delete through here).
-        const { id } = await tray.createAuthentication(input as CreateAuthenticationInput)
+        const { id } = await createAuthentication(tray, input as CreateAuthenticationInput)
         if (onCreate) {
           // Only the known fields, never the credentials nor whatever else the caller added.
           const { name, serviceEnvironmentId, userData, scopes, onPremAgentGroupId } =
@@ -247,7 +261,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
           } catch (error) {
             // An authentication nobody owns could never be read or deleted through the
             // handler: take it back (without the caller's signal, so it finishes) and fail.
-            await tray.deleteAuthentication(id).catch(() => undefined)
+            await deleteAuthentication(tray, id).catch(() => undefined)
             throw error
           }
         }
@@ -259,7 +273,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       serve(async (c, client) => {
         const id = c.req.param('id') ?? ''
         await checkOwned(c, id, 404)
-        const found = await (await client()).getAuthentication(id, { signal: c.req.raw.signal })
+        const found = await getAuthentication(await client(), id, { signal: c.req.raw.signal })
         // Tray does not send credentials back; should any server do so, they stay here.
         const { credentials: _credentials, ...shown } = found as typeof found & {
           credentials?: unknown
@@ -272,7 +286,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       serve(async (c, client) => {
         const id = c.req.param('id') ?? ''
         await checkOwned(c, id, 404)
-        await (await client()).deleteAuthentication(id, { signal: c.req.raw.signal })
+        await deleteAuthentication(await client(), id, { signal: c.req.raw.signal })
         return NO_CONTENT
       }),
     )

@@ -6,19 +6,21 @@ import type {
   Limiter,
   RateLimits,
   TrayRegion,
-} from '@traykit/core'
+} from '@traykit/core/client'
+import type { AllowMap } from '@traykit/core/server'
 import type { Context, Env } from 'hono'
+
+/**
+ * Which operations callers may run, per connector name (any version): a list of operation
+ * names, or `'*'` for all of them. `{ slack: ['send_message'], 'twilio-output': '*' }`. Core's
+ * `AllowMap`, the same for every gateway.
+ */
+export type { AllowMap }
 
 /** The upstream Tray token: a string, or looked up per request (from `c.env`, or a user token for the caller). */
 export type TokenSource<E extends Env = Env> =
   | string
   | ((c: Context<E>) => string | Promise<string>)
-
-/**
- * Which operations callers may run, per connector name (any version): a list of operation
- * names, or `'*'` for all of them. `{ slack: ['send_message'], 'twilio-output': '*' }`.
- */
-export type AllowMap = Readonly<Record<string, readonly string[] | '*'>>
 
 /**
  * Decides per call whether it may run. `payload` is the checked call payload, so a rule can

@@ -237,6 +237,60 @@ describe('traykit explore in Chromium', { timeout: 30_000 }, () => {
     await shot('06-output')
   })
 
+  it('creates an authentication in a service environment, and the lookups run with it', async () => {
+    const form = page.getByRole('form', { name: 'Create an authentication' })
+    await page.getByText('Create an authentication', { exact: true }).click()
+    const environment = form.getByLabel('Service environment')
+    await environment.locator('option', { hasText: 'Production' }).waitFor({ state: 'attached' })
+    await form.getByLabel('Authentication name').fill('Grace at Globex')
+    await form.getByRole('button', { name: 'Create authentication' }).click()
+    await page.getByText('Created Grace at Globex').waitFor()
+    const created = mock.calls.filter((c) => c.path === '/core/v1/authentications')
+    expect(created).toMatchObject([{ method: 'POST', status: 200 }])
+    const id = created[0]?.authId
+    expect(await page.getByLabel('Use authentication', { exact: true }).inputValue()).toBe(id)
+    // The workspace lookup ran again, with the new authentication.
+    const workspace = page.getByLabel('Workspace', { exact: true })
+    await workspace.locator('option', { hasText: 'Acme' }).waitFor({ state: 'attached' })
+    await expect
+      .poll(() => mock.calls.filter((c) => c.operation === 'list_workspaces_ddl').at(-1)?.authId)
+      .toBe(id)
+    await shot('07-authentication-created')
+  })
+
+  it("shows a third party's error as Tray returned it (one task billed), and a dynamic output schema", async () => {
+    await page.goto('about:blank')
+    await page.goto(`${pageUrl()}#salesforce/get_record`)
+    const form = page.getByRole('form', { name: 'Get Record input' })
+    await form.waitFor()
+    await page.getByLabel('Use authentication', { exact: true }).selectOption(AUTH_ID)
+    await form.locator('select[data-field="object_type"]').selectOption({ label: 'Account' })
+    await form.getByLabel('Record ID (required)', { exact: true }).fill('000000000000')
+    const tasks = mock.tasks
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Run, bill one task' }).click()
+    await page.getByText('The third-party service answered with an error').waitFor()
+    expect(await page.getByLabel('Call output', { exact: true }).textContent()).toContain(
+      'NOT_FOUND',
+    )
+    expect(mock.tasks - tasks).toBe(1)
+    expect(mock.calls.at(-1)).toMatchObject({
+      operation: 'get_record',
+      outcome: 'error',
+      authId: AUTH_ID,
+    })
+    await shot('08-third-party-error')
+
+    await page.getByRole('button', { name: 'Get the output schema for this input' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Run, bill one task' }).click()
+    const schema = page.getByLabel('Output schema for this input', { exact: true })
+    await schema.waitFor()
+    expect(JSON.parse((await schema.textContent()) ?? '')).toMatchObject({
+      properties: { Industry: { type: 'string' } },
+    })
+    expect(mock.tasks - tasks).toBe(2)
+  })
+
   it('renders nested arrays of objects: items added and removed, each with its lookup', async () => {
     await page.goto('about:blank')
     await page.goto(`${pageUrl()}#google-sheets@8.2/create_row`)
@@ -262,7 +316,7 @@ describe('traykit explore in Chromium', { timeout: 30_000 }, () => {
     await second.getByLabel('Value (required)', { exact: true }).fill('42')
     await form.getByRole('button', { name: 'Remove Field 1' }).click()
     expect(await items.count()).toBe(1)
-    await shot('07-nested-array')
+    await shot('09-nested-array')
     const line = (await page.locator('#snippet-cli').textContent()) ?? ''
     const input = JSON.parse(/--input '([^']*)'/.exec(line)?.[1] ?? '{}')
     expect(input).toEqual({

@@ -158,7 +158,7 @@ export function renderAuth(
     { 'aria-labelledby': 'auth-heading' },
     h('h2', { id: 'auth-heading', text: 'Authentication' }),
     labelled(
-      'Authentication',
+      'Use authentication',
       pick,
       `${service.name} v${service.version}: lookups and the call run with it.`,
     ),
