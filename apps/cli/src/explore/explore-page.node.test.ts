@@ -378,6 +378,27 @@ describe('traykit explore in Chromium', { timeout: 30_000 }, () => {
     page.off('request', count)
   })
 
+  it('lets a value be typed when its lookup fails, and the lookups after it follow', async () => {
+    mock.handle(
+      'slack',
+      'list_workspaces_ddl',
+      () => {
+        throw new Error('workspaces are unavailable')
+      },
+      { version: '9.0' },
+    )
+    await page.goto('about:blank')
+    await page.goto(`${pageUrl()}#slack@9.0/send_message`)
+    const form = page.getByRole('form', { name: 'Send Message input' })
+    await form.getByText('Could not load the options').waitFor()
+    await form.getByLabel('Workspace, typed by hand').fill('T0000ACME')
+    const channel = form.getByLabel('Channel (required)', { exact: true })
+    await channel.locator('option', { hasText: '#general' }).waitFor({ state: 'attached' })
+    const line = (await page.locator('#snippet-cli').textContent()) ?? ''
+    expect(line).toContain('"workspace_id":"T0000ACME"')
+    await shot('10-lookup-failed')
+  })
+
   it('keeps the page small: script and style under 60 KiB gzip', () => {
     const gzip = gzipSync(script + PAGE_CSS, { level: 9 }).length
     figures.pageBytes = script.length + PAGE_CSS.length

@@ -155,12 +155,33 @@ export function renderForm(operation: Operation, context: FormContext): FormView
     const id = newId('field')
     let control: Control
     let get: Getter
+    let extra: HTMLElement | undefined
     if (field.lookup) {
       const select = h('select', { id })
       select.append(option('', 'Loading…'))
       const values = new Map<string, unknown>()
       control = select
-      get = () => (select.value === '' ? undefined : (values.get(select.value) ?? select.value))
+      // When the lookup fails (no authentication yet, a third party's error), the value can
+      // still be typed; its events are the select's, so the lookups depending on it follow.
+      const typed = h('input', {
+        type: 'text',
+        autocomplete: 'off',
+        'aria-label': `${title}, typed by hand`,
+        placeholder: 'Type the value',
+        hidden: true,
+      })
+      for (const type of ['input', 'change']) {
+        typed.addEventListener(type, (event) => {
+          event.stopPropagation()
+          select.setAttribute('data-touched', 'true')
+          select.dispatchEvent(new Event(type, { bubbles: true }))
+        })
+      }
+      extra = typed
+      get = () => {
+        if (!typed.hidden && typed.value !== '') return typed.value
+        return select.value === '' ? undefined : (values.get(select.value) ?? select.value)
+      }
       const lookup = field.lookup
       let seq = 0
       let lastKey: string | undefined
@@ -195,6 +216,7 @@ export function renderForm(operation: Operation, context: FormContext): FormView
               }),
             )
             setIssue(select, '')
+            if (typed.value === '') typed.hidden = true
             select.value = values.has(kept) ? kept : ''
             select.removeAttribute('aria-busy')
             if (select.value !== kept) select.dispatchEvent(new Event('change', { bubbles: true }))
@@ -204,7 +226,11 @@ export function renderForm(operation: Operation, context: FormContext): FormView
             lastKey = undefined
             select.removeAttribute('aria-busy')
             select.replaceChildren(option('', 'No options: the lookup failed'))
-            setIssue(select, `Could not load the options: ${messageOf(error)}`)
+            typed.hidden = false
+            setIssue(
+              select,
+              `Could not load the options: ${messageOf(error)}. Type the value below.`,
+            )
           },
         )
       }
@@ -306,6 +332,7 @@ export function renderForm(operation: Operation, context: FormContext): FormView
       .join(' ')
     const row = labelled(required(title, field), control, hint || undefined)
     row.append(issueSlot(control))
+    if (extra) row.append(extra)
     into.append(row)
     for (const type of ['change', 'focusout']) {
       control.addEventListener(type, () => control.setAttribute('data-touched', 'true'))
