@@ -1,0 +1,123 @@
+import { StreamableHTTPTransport } from '@hono/mcp'
+import { TrayError } from '@traykit/core/client'
+import {
+  createClientPool,
+  errorOutcome,
+  type Redactor,
+  redactError,
+  TrayGatewayError,
+} from '@traykit/core/server'
+import { type Context, type Env, Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { readBody } from './_read-body'
+import { createTrayMcpServer } from './create-tray-mcp-server'
+import type { TrayMcpHandlerOptions } from './mcp-handler-options'
+
+const ONE_MIB = 1024 * 1024
+/** JSON-RPC's code for a failure of the server itself. */
+const INTERNAL_ERROR = -32603
+
+/**
+ * Serves MCP over Streamable HTTP from a Hono app (Workers, Deno, Bun, Node): each request is
+ * authorized, then answered by a fresh stateless `createTrayMcpServer` on the pooled client of
+ * its token, so the allow rule, `authId` and ownership hook see that request. The token stays
+ * on the server; the rules are core's (`@traykit/core/server`), as in `createTrayHandler`.
+ */
+export function createTrayMcpHandler<E extends Env = Env>(
+  options: TrayMcpHandlerOptions<E>,
+): Hono<E> {
+  const { authorize, authentications, onError } = options
+  if (typeof authorize !== 'function' && options.public !== true) {
+    throw new TrayError(
+      'createTrayMcpHandler: give authorize (who may use it), or public: true to serve anyone',
+    )
+  }
+  const pool = createClientPool<Context<E>>({
+    ...options,
+    userAgent: 'traykit-mcp',
+    name: 'createTrayMcpHandler',
+  })
+  const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
+  const origins = new Set(options.origins ?? [])
+  const { allow, authId } = options
+  const app = new Hono<E>()
+
+  app.all(options.path ?? '/mcp', async (c) => {
+    let redact: Redactor | undefined
+    try {
+      refuseForeignOrigin(c.req.raw, origins)
+      // Only a literal `true` lets a request through: a rule that forgot to return refuses.
+      if (authorize && (await authorize(c)) !== true) {
+        throw new TrayGatewayError(
+          401,
+          'unauthorized',
+          'This request is not authorized to use Tray here',
+        )
+      }
+      if (c.req.method !== 'POST') {
+        // Stateless: no session to resume (GET) or end (DELETE).
+        return c.json(rpcError('Only POST is served: this MCP server keeps no sessions'), 405, {
+          allow: 'POST',
+        })
+      }
+      const body = await readBody(c.req.raw, maxBodyBytes)
+      const pooled = await pool.clientFor(c)
+      redact = pooled.redact
+      const server = createTrayMcpServer({
+        tray: pooled.client,
+        redact,
+        mode: options.mode,
+        name: options.name,
+        agentAuthId: options.agentAuthId,
+        allow:
+          typeof allow === 'function'
+            ? (_request, connector, op) => allow(c, connector, op)
+            : allow,
+        authId:
+          typeof authId === 'function' ? ({ request: _, ...call }) => authId(c, call) : authId,
+        ownsAuthId: authentications ? (_request, id) => authentications.owns(c, id) : undefined,
+      })
+      // A fresh transport per request (stateless), answering in JSON rather than an SSE stream.
+      const transport = new StreamableHTTPTransport({ enableJsonResponse: true })
+      await server.connect(transport)
+      try {
+        return (await transport.handleRequest(c, body)) ?? c.body(null, 202)
+      } finally {
+        await server.close()
+      }
+    } catch (error) {
+      // The transport's own refusals (a wrong Accept or content type) come answered.
+      if (error instanceof HTTPException) return error.getResponse()
+      const outcome = errorOutcome(error, redact)
+      if (outcome.status >= 500) onError?.(redact ? redactError(error, redact) : error, c)
+      return c.json(rpcError(outcome.message, outcome.code), outcome.status as 400)
+    }
+  })
+  return app
+}
+
+function rpcError(message: string, code?: string) {
+  return {
+    jsonrpc: '2.0',
+    error: { code: INTERNAL_ERROR, message, data: code && { code } },
+    id: null,
+  }
+}
+
+/**
+ * Refuses a request from another site's page (MCP servers must check `Origin`, against DNS
+ * rebinding): a browser's same-origin request and clients without an `Origin` (agents, curl)
+ * pass, as do the listed origins.
+ */
+function refuseForeignOrigin(request: Request, origins: ReadonlySet<string>): void {
+  const site = request.headers.get('sec-fetch-site')
+  if (site === 'same-origin' || site === 'none') return
+  const origin = request.headers.get('origin')
+  if (origin === null && site !== 'cross-site' && site !== 'same-site') return
+  if (origin !== null && (origins.has(origin) || origin === new URL(request.url).origin)) return
+  throw new TrayGatewayError(
+    403,
+    'origin_not_allowed',
+    'Requests from this origin may not use this server',
+  )
+}
