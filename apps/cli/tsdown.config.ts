@@ -5,6 +5,9 @@ const MOCK = /[\\/](testing|hono|@hono)[\\/]/
 const SERVER = /[\\/](@hono[\\/]node-server|testing[\\/]src[\\/]node\.ts)/
 // `traykit explore`'s server and the edge handler it runs: loaded only by that command.
 const EXPLORE = /[\\/](src[\\/]explore[\\/]|edge[\\/]src[\\/])/
+// `traykit mcp`: @traykit/mcp and the MCP SDK (with zod and Ajv), loaded only by that command.
+const MCP =
+  /[\\/](mcp[\\/]src|@modelcontextprotocol|zod|ajv|ajv-formats|fast-deep-equal|fast-uri|json-schema-traverse|zod-to-json-schema)[\\/]/
 
 // One bundled bin: its own code, citty, @traykit/core and the mock are inlined, so start-up
 // resolves nothing in node_modules and installing it installs nothing else. Few, larger files,
@@ -26,7 +29,21 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     // The published package has no runtime dependencies: these are all inside the bundle.
     deps: {
-      onlyBundle: ['citty', 'valibot', '@cfworker/json-schema', 'hono', '@hono/node-server'],
+      onlyBundle: [
+        'citty',
+        'valibot',
+        '@cfworker/json-schema',
+        'hono',
+        '@hono/node-server',
+        '@modelcontextprotocol/sdk',
+        'zod',
+        'ajv',
+        'ajv-formats',
+        'fast-deep-equal',
+        'fast-uri',
+        'json-schema-traverse',
+        'zod-to-json-schema',
+      ],
     },
     outputOptions: {
       codeSplitting: {
@@ -37,13 +54,14 @@ export default defineConfig([
           // the mock's own code with the mock, and only the HTTP server part to `mock-server`.
           {
             name: 'commands',
-            test: (id) => !ENTRY.test(id) && !MOCK.test(id) && !EXPLORE.test(id),
+            test: (id) => !ENTRY.test(id) && !MOCK.test(id) && !EXPLORE.test(id) && !MCP.test(id),
             priority: 3,
           },
           { name: 'mock', test: (id) => MOCK.test(id) && !SERVER.test(id), priority: 2 },
           // After the mock's group, which keeps Hono (the explorer uses that copy).
           { name: 'explore', test: (id) => EXPLORE.test(id), priority: 1.5 },
           { name: 'mock-server', test: (id) => SERVER.test(id), priority: 1 },
+          { name: 'mcp', test: (id) => MCP.test(id), priority: 0.5 },
         ],
       },
     },

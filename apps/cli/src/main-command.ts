@@ -43,6 +43,10 @@ export default anyCommand(
         'Generate TypeScript types of operations (generate types)',
         () => import('./commands/generate'),
       ],
+      mcp: [
+        'Serve allowed operations as MCP tools to an AI agent, on stdio',
+        () => import('./commands/mcp'),
+      ],
       explore: [
         'Browse the catalog, fill forms and run calls in a local web page',
         () => import('./commands/explore'),
