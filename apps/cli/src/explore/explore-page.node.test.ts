@@ -237,6 +237,18 @@ describe('traykit explore in Chromium', { timeout: 30_000 }, () => {
     await shot('06-output')
   })
 
+  it('copies a snippet to the clipboard', async () => {
+    await context?.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    const copy = page.getByRole('button', { name: 'Copy traykit call' })
+    await copy.click()
+    await page
+      .getByRole('button', { name: 'Copy traykit call' })
+      .filter({ hasText: 'Copied' })
+      .waitFor()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toBe(await page.locator('#snippet-cli').textContent())
+  })
+
   it('creates an authentication in a service environment, and the lookups run with it', async () => {
     const form = page.getByRole('form', { name: 'Create an authentication' })
     await page.getByText('Create an authentication', { exact: true }).click()
