@@ -1,4 +1,4 @@
-import { TrayApiError, type ValidationIssue } from '@traykit/core/client'
+import { TrayApiError, TrayValidationError, type ValidationIssue } from '@traykit/core/client'
 import { errorOutcome } from '@traykit/core/server'
 import { HTTPException } from 'hono/http-exception'
 import { HandlerError } from './_handler-error'
@@ -26,8 +26,12 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (outcome.retryAfterMs !== undefined) {
     headers['retry-after'] = String(Math.ceil(outcome.retryAfterMs / 1000))
   }
-  // Tray's own error body passes through in shape: its code, `null` included.
-  const code = error instanceof TrayApiError ? error.code : outcome.code
+  // Tray's own error body passes through in shape: its code, `null` included. A 400 that refused
+  // the input is `invalid_input` whoever said it, so a browser's client raises TrayValidationError.
+  const code =
+    error instanceof TrayApiError && !(error instanceof TrayValidationError)
+      ? error.code
+      : outcome.code
   return answer(outcome.status, outcome.message, code, headers, outcome.issues)
 }
 
