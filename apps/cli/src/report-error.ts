@@ -1,14 +1,15 @@
 import {
   TrayApiError,
   TrayAuthenticationError,
-  TrayBadRequestError,
   TrayConnectorError,
   TrayError,
   TrayValidationError,
-} from '@traykit/core'
+} from '@traykit/core/client'
+import { errorOutcome } from '@traykit/core/server'
 import { CliError, EXIT, SuggestedError } from './cli-error'
 import { currentRun, redactSecrets, redactValue } from './cli-io'
 import { errorKind } from './error-kind'
+import { exitCodeOf } from './exit-code-of'
 import { stripAnsi } from './output/colors'
 import { safeJson, safeText } from './output/safe-text'
 
@@ -64,12 +65,14 @@ function describeError(error: unknown, command: string): Described {
       hint: `Run \`${command} --help\` for its usage.`,
     }
   }
+  // Core's one error table decides the exit code; the words are the CLI's own.
+  const exitCode = exitCodeOf(errorOutcome(error))
   if (error instanceof TrayValidationError) {
-    return { exitCode: EXIT.usage, message: error.message, fields: { issues: error.issues } }
+    return { exitCode, message: error.message, fields: { issues: error.issues } }
   }
   if (error instanceof TrayConnectorError) {
     return {
-      exitCode: EXIT.failure,
+      exitCode,
       message: error.message,
       fields: { statusCode: error.statusCode, output: error.output },
     }
@@ -79,23 +82,22 @@ function describeError(error: unknown, command: string): Described {
     const request = error.requestId ? `, request id ${error.requestId}` : ''
     if (error instanceof TrayAuthenticationError) {
       return {
-        exitCode: EXIT.credentials,
+        exitCode,
         message: `Tray rejected the token (401): ${error.message}`,
         hint: 'Check it with `traykit auth status`, or save a new one with `traykit auth login`.',
         fields,
       }
     }
     return {
-      // A 400 is Tray refusing the input: fix the command line, retrying will not help.
-      exitCode: error instanceof TrayBadRequestError ? EXIT.usage : EXIT.failure,
+      exitCode,
       message: `${error.message} (${error.status}${request})`,
       fields,
     }
   }
-  if (error instanceof TrayError) return { exitCode: EXIT.failure, message: error.message }
+  if (error instanceof TrayError) return { exitCode, message: error.message }
   const message = error instanceof Error ? error.message : String(error)
   return {
-    exitCode: EXIT.failure,
+    exitCode,
     message: `unexpected failure: ${message}`,
     hint: 'Run again with --debug for details.',
   }
