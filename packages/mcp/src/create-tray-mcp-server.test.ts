@@ -1,5 +1,6 @@
 import { validateToolName } from '@modelcontextprotocol/sdk/shared/toolNameValidation.js'
 import { McpError } from '@modelcontextprotocol/sdk/types.js'
+import type { MockTray } from '@traykit/testing'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AUTH_ID, connect, OTHER_AUTH_ID, TOKEN, textOf } from './__fixtures__/connect'
@@ -17,8 +18,7 @@ async function open(options: Parameters<typeof connect>[0] = {}) {
   return opened
 }
 
-const callsOf = (mock: { calls: { route: string; operation?: string }[] }) =>
-  mock.calls.filter((c) => c.route === 'call')
+const callsOf = (mock: MockTray) => mock.calls.filter((c) => c.route === 'call')
 
 describe('operations mode: tools/list', () => {
   it('lists one tool per allowed operation of the latest versions, named within MCP’s rules', async () => {

@@ -29,7 +29,10 @@ export async function connect(options: Omit<TrayMcpServerOptions, 'tray'> = {}) 
 }
 
 /** The text of a tool result's first content item. */
-export function textOf(result: { content?: unknown }): string {
-  const [first] = (result.content ?? []) as { type: string; text?: string }[]
+export function textOf(result: object): string {
+  const [first] = ((result as { content?: unknown }).content ?? []) as {
+    type: string
+    text?: string
+  }[]
   return first?.type === 'text' ? (first.text ?? '') : ''
 }
