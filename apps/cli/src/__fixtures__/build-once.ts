@@ -12,6 +12,7 @@ const SOURCES = [
   '../../packages/core/src',
   '../../packages/edge/src',
   '../../packages/testing/src',
+  '../../packages/mcp/src',
 ]
 
 /**
