@@ -46,11 +46,15 @@ const packages = ['packages', 'apps']
 const all = names.length === 0
 const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const edgeManifest = JSON.parse(readFileSync(join(root, 'packages/edge/package.json'), 'utf8'))
+const mcpManifest = JSON.parse(readFileSync(join(root, 'packages/mcp/package.json'), 'utf8'))
 // What a user installs beside the packages, at the versions the workspace tests with: the peers
 // (hono, @hono/node-server, vitest for @traykit/testing/vitest) and a TypeScript toolchain.
 const extras = {
   hono: edgeManifest.devDependencies.hono,
   '@hono/node-server': edgeManifest.devDependencies['@hono/node-server'],
+  // @traykit/mcp's peers: the MCP SDK, and @hono/mcp for its HTTP handler.
+  '@modelcontextprotocol/sdk': mcpManifest.devDependencies['@modelcontextprotocol/sdk'],
+  '@hono/mcp': mcpManifest.devDependencies['@hono/mcp'],
   typescript: rootManifest.devDependencies.typescript,
   '@types/node': rootManifest.devDependencies['@types/node'],
   vitest: rootManifest.devDependencies.vitest,
@@ -142,6 +146,7 @@ export async function latest(name: string): Promise<Connector> {
 }
 ${has('@traykit/testing') ? "import { createMockTray } from '@traykit/testing'\nexport const mock = createMockTray()" : ''}
 ${has('@traykit/edge') ? "import { createTrayHandler } from '@traykit/edge'\nexport const handler = createTrayHandler({ token: 'x', public: true })" : ''}
+${has('@traykit/mcp') && all ? "import { createTrayMcpServer } from '@traykit/mcp'\nimport { createTrayMcpHandler } from '@traykit/mcp/http'\nexport const mcpServer = createTrayMcpServer({ tray, allow: { slack: ['send_message'] } })\nexport const mcpHandler = createTrayMcpHandler({ token: 'x', public: true })" : ''}
 `,
   )
   writeFileSync(
