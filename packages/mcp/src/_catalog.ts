@@ -36,8 +36,18 @@ export async function latestConnectors<C>(
       : listAllowed(allow as AllowMap)
           .connectors(names.map((name) => ({ name })))
           .map((c) => c.name)
-  // getConnector picks the newest version from the cached list: no request per connector.
-  return Promise.all(wanted.map((name) => tray.getConnector(name, undefined, opts)))
+  const versions = new Map<string, Connector[]>()
+  for (const connector of all)
+    versions.set(connector.name, [...(versions.get(connector.name) ?? []), connector])
+  // One version: that one. Several: core's getConnector picks the newest from the list it just
+  // cached (no request, and no signal: nothing is left to cancel, and hundreds of listeners
+  // on one signal would be a leak warning).
+  return Promise.all(
+    wanted.map((name) => {
+      const known = versions.get(name) ?? []
+      return known.length === 1 ? (known[0] as Connector) : tray.getConnector(name)
+    }),
+  )
 }
 
 /** The operations of one connector version that `check` allows for `ctx`, in Tray's order. */
@@ -46,9 +56,10 @@ export async function allowedOperations<C>(
   connector: Connector,
   check: AllowCheck<C>,
   ctx: C,
-  opts: RequestOptions,
 ): Promise<OperationRef[]> {
-  const operations = await tray.listOperations(connector.name, connector.version, opts)
+  // Read for many connectors at once: one listener each on the request's signal would pass
+  // Node's leak warning, so only the first read (the connector list) takes the signal.
+  const operations = await tray.listOperations(connector.name, connector.version)
   const allowed = await Promise.all(operations.map((op) => check(ctx, connector.name, op.name)))
   return operations.filter((_, i) => allowed[i]).map((operation) => refOf(connector, operation))
 }

@@ -49,7 +49,7 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
     const opts = { signal: request.signal }
     const connectors = await latestConnectors(tray, allow, opts)
     const lists = await Promise.all(
-      connectors.map((c) => allowedOperations(tray, c, check, request, opts)),
+      connectors.map((c) => allowedOperations(tray, c, check, request)),
     )
     return lists.flat()
   }
@@ -233,7 +233,7 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
             .slice(0, SEARCH_CONNECTORS)
     const found = await Promise.all(
       read_.map(async ({ connector, score: bonus }) =>
-        (await allowedOperations(tray, connector, check, request, opts)).map((ref) => ({
+        (await allowedOperations(tray, connector, check, request)).map((ref) => ({
           ref,
           score:
             bonus +
