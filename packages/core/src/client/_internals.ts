@@ -1,5 +1,5 @@
 import { TrayError } from '../errors/tray-error'
-import type { Transport } from './_transport'
+import type { LeanTransport } from './_lean-transport'
 import type { CatalogCache } from './catalog-cache'
 import type { TrayClient } from './tray-client'
 
@@ -9,7 +9,7 @@ import type { TrayClient } from './tray-client'
  * member of the client: not enumerable, not in its type, gone with the client.
  */
 export interface ClientInternals {
-  transport: Transport
+  transport: LeanTransport
   cache: CatalogCache
   /** The prefix of the client's cache keys (server and token fingerprint). */
   cacheScope: string

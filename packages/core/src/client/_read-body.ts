@@ -1,23 +1,22 @@
-import type { TrayResponseTooLargeError } from '../errors/tray-response-too-large-error'
-
-/** What a body that is too large is reported as: the words come from the transport. */
-export type TooLarge = (limitBytes: number) => TrayResponseTooLargeError
+/**
+ * A body larger than the cap, as `readBody` reports it: the transport words the error, on the
+ * error path, since only it knows the request.
+ */
+export class BodyTooLarge {
+  constructor(readonly limitBytes: number) {}
+}
 
 /**
- * A response's body as text, refusing one of more than `limitBytes` bytes without holding it:
- * a stated length above the cap is refused before reading, and a body streamed without one is
- * counted chunk by chunk and let go once past the cap. Uses only web streams, so it runs on
- * Node, workerd, Deno and Bun alike.
+ * A response's body as text, refusing one of more than `limitBytes` bytes without holding it
+ * (rejects with `BodyTooLarge`): a stated length above the cap is refused before reading, and a
+ * body streamed without one is counted chunk by chunk and let go once past the cap. Uses only
+ * web streams, so it runs on Node, workerd, Deno and Bun alike.
  */
-export async function readBody(
-  response: Response,
-  limitBytes: number,
-  tooLarge: TooLarge,
-): Promise<string> {
+export async function readBody(response: Response, limitBytes: number): Promise<string> {
   const stated = statedLength(response.headers)
   if (stated !== undefined && stated > limitBytes) {
     discard(response)
-    throw tooLarge(limitBytes)
+    throw new BodyTooLarge(limitBytes)
   }
   // The common case stays on the runtime's own reader: a length the transport can trust.
   if (stated !== undefined || response.body === null) return response.text()
@@ -32,7 +31,7 @@ export async function readBody(
     total += value.byteLength
     if (total > limitBytes) {
       reader.cancel().catch(() => {})
-      throw tooLarge(limitBytes)
+      throw new BodyTooLarge(limitBytes)
     }
     parts.push(decoder.decode(value, { stream: true }))
   }

@@ -1,11 +1,10 @@
 import { TrayNotFoundError } from '../errors/tray-api-error'
-import { TrayConnectorError } from '../errors/tray-connector-error'
 import { TrayValidationError } from '../errors/tray-validation-error'
 import type { CallPayload } from '../schemas/call-payload'
-import { type CallResult, CallResultSchema } from '../schemas/call-result'
-import { type Connector, ConnectorListSchema } from '../schemas/connector'
+import type { CallResult } from '../schemas/call-result'
+import type { Connector } from '../schemas/connector'
 import type { JsonObject } from '../schemas/json-object'
-import { type Operation, OperationListSchema } from '../schemas/operation'
+import type { Operation } from '../schemas/operation'
 import {
   checkNumber,
   checkOptionNames,
@@ -16,12 +15,11 @@ import {
   resolveLimiter,
 } from './_client-options'
 import { setInternals } from './_internals'
+import { createLeanTransport } from './_lean-transport'
 import { apiPath } from './_path'
-import { createTransport } from './_transport'
 import { CatalogCache } from './catalog-cache'
 import type { CallOptions, RequestOptions, TrayClientOptions } from './client-options'
 import { compareVersions } from './compare-versions'
-import { parseCallPayload } from './parse-call-payload'
 import { DEFAULT_BACKOFF } from './retry-policy'
 import type { TrayClient } from './tray-client'
 
@@ -37,6 +35,11 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 // Only this `import()` may reach them from the client: a static import anywhere in what the
 // client's entry imports makes esbuild put them in a chunk the page loads at once.
 const loadValidator = () => import('../input-schema/assert-valid-input')
+// The strict payload check (valibot, the input bounds, a did-you-mean) and the words of a
+// connector's error come the same way: the first on a client's first call, the second on its
+// first outcome "error".
+const loadPayloadCheck = () => import('./parse-call-payload')
+const loadFailures = () => import('./_failures')
 
 /**
  * Creates a client for Tray's Connectors API (or any server that speaks it): the catalog and
@@ -57,7 +60,7 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
   const userAgent = options.userAgent ? `${options.userAgent} traykit` : 'traykit'
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
-  const transport = createTransport({
+  const transport = createLeanTransport({
     baseUrl,
     token,
     fetch: fetchImpl,
@@ -88,7 +91,7 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
         const body = await transport.request({
           method: 'GET',
           path: apiPath`/core/v1/connectors`,
-          schema: ConnectorListSchema,
+          schema: (shapes) => shapes.ConnectorListSchema,
           signal,
         })
         return body.elements
@@ -138,7 +141,7 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
         const body = await transport.request({
           method: 'GET',
           path,
-          schema: OperationListSchema,
+          schema: (shapes) => shapes.OperationListSchema,
           signal,
         })
         return body.elements
@@ -188,11 +191,17 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
     opts: CallOptions = {},
   ): Promise<JsonObject | CallResult> {
     const path = apiPath`/core/v1/connectors/${connector}/versions/${version}/call`
-    const body = parseCallPayload(payload)
-    if (opts.validate !== false) {
+    // On its way while the payload is checked and the operations are read.
+    const validator = opts.validate === false ? undefined : loadValidator()
+    validator?.catch(() => {})
+    // Its own fields as they are now: the check runs once its code has loaded, and must see
+    // the payload the caller passed, not one changed since.
+    const given = isRecord(payload) ? { ...payload } : payload
+    const body = (await loadPayloadCheck()).parseCallPayload(given)
+    if (validator) {
       const [operations, { assertValidInput }] = await Promise.all([
         listOperations(connector, version, opts),
-        loadValidator(),
+        validator,
       ])
       const operation = operations.find((op) => op.name === body.operation)
       // An unknown operation is the caller's mistake: refuse it here instead of paying for
@@ -209,7 +218,7 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
       method: 'POST',
       path,
       body,
-      schema: CallResultSchema,
+      schema: (shapes) => shapes.CallResultSchema,
       call: true,
       idempotent: opts.idempotent === true,
       signal: opts.signal,
@@ -217,10 +226,8 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
     // Returned as the server sent it; only the thrown error, which gets logged, is redacted.
     if (opts.throwOnError === false) return result as CallResult
     if (result.outcome === 'error') {
-      throw new TrayConnectorError(transport.redact.value(result.output), {
-        connector: transport.redact.text(connector),
-        operation: transport.redact.text(body.operation),
-      })
+      const { connectorError } = await loadFailures()
+      throw connectorError(await transport.redactor(), result.output, connector, body.operation)
     }
     return result.output
   }
@@ -237,4 +244,8 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
   // The admin functions reach the transport and the cache through this, never a member.
   setInternals(tray, { transport, cache, cacheScope, listTtlMs: connectorsTtl })
   return tray
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

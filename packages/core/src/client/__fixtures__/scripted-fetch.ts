@@ -1,3 +1,12 @@
+// The client reaches its error path, its response shapes and its payload check through
+// import(), so that bundlers split them out of a page's first download. Tests that drive fake
+// timers run no real I/O between two timers, so a first load there would never finish in time:
+// these modules are loaded up front, as a page has them by the time it needs them. The cold
+// path has its own test (lazy-modules.test.ts).
+import '../_failures'
+import '../_shapes'
+import '../parse-call-payload'
+
 /** One answer of the scripted server, or what goes wrong instead. */
 export type Step =
   | { status: number; body?: unknown; headers?: Record<string, string> }

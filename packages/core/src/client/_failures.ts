@@ -1,0 +1,234 @@
+// What only a failing request needs: the redactor, reading an error's body (Tray's 400 messages
+// included) and the words of every transport error. The transport and the client reach this
+// module through `import()` alone, so a page whose requests succeed never downloads it (a
+// Worker bundle inlines it). Hooks see redacted URLs: a client with hooks loads it before its
+// first request.
+import * as v from 'valibot'
+import { clip } from '../_clip'
+import { createApiError } from '../errors/tray-api-error'
+import { TrayConnectorError } from '../errors/tray-connector-error'
+import { TrayResponseTooLargeError } from '../errors/tray-response-too-large-error'
+import {
+  TrayConnectionError,
+  TrayResponseError,
+  TrayTimeoutError,
+} from '../errors/tray-transport-errors'
+import { TrayValidationError } from '../errors/tray-validation-error'
+import { ErrorBodySchema } from '../schemas/error-body'
+import { validationIssues, validationSummary } from './_validation-answer'
+import type { Redactor } from './redactor'
+import { parseRetryAfter } from './retry-policy'
+
+export { createRedactor } from './redactor'
+
+/** The request an error is about. */
+export interface Attempt {
+  method: string
+  url: string
+  /** A billable call: the words say whether it may have run. */
+  call: boolean | undefined
+}
+
+/** Headers Tray or a gateway in front of it may use for a request id. */
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-tray-request-id', 'request-id', 'x-amzn-requestid']
+
+/** How much of Tray's error message an error's `message` quotes. */
+const MAX_MESSAGE = 500
+
+/** Error codes that mean the request never left this machine, so it cannot have run. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
+
+/**
+ * The answer's request id, redacted: a server that echoes request headers would hand the token
+ * to whoever reads an error or a log.
+ */
+export function requestIdOf(headers: Headers, redact: Redactor): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name)
+    if (value) return redact.text(value) || undefined
+  }
+  return undefined
+}
+
+/** A fetch or body read that failed (not a timeout or an abort): whether it may have run. */
+export function connectionError(
+  redact: Redactor,
+  error: unknown,
+  attempt: Attempt,
+  duringFetch: boolean,
+): Error {
+  const code = errorCode(error)
+  const reason = deepestMessage(error)
+  // Where fetch refuses redirects itself (`redirect: "error"`), its message says so.
+  if (/redirect/i.test(reason)) return redirectError(redact, attempt, 0, null)
+  const detail = redact.text(code && !reason.includes(code) ? `${reason} (${code})` : reason)
+  const beforeSend = duringFetch && code !== undefined && NOT_SENT_CODES.has(code)
+  const origin = originOf(attempt.url)
+  // Whether it may have run is what a caller decides a resend on: say which it is.
+  const message = beforeSend
+    ? `Could not reach ${origin} (${detail}): the request was not sent`
+    : `The connection to ${origin} failed (${detail}): the request may have run`
+  return new TrayConnectionError(message, {
+    beforeSend,
+    cause: { code: code && redact.text(code), message: redact.text(describe(error)) },
+  })
+}
+
+/** A redirect, which traykit never follows; `status` 0 where the runtime keeps it to itself. */
+export function redirectError(
+  redact: Redactor,
+  attempt: Attempt,
+  status: number,
+  location: string | null,
+): TrayResponseError {
+  const where = location === null ? '' : ` to ${clip(redact.text(location), 200)}`
+  const answered = status === 0 ? 'with a redirect' : `${status} (a redirect${where})`
+  return new TrayResponseError(
+    `Tray answered ${attempt.method} ${attempt.url} ${answered}, which traykit does not follow: the token is only sent to ${originOf(attempt.url)}${attempt.call ? ', and a call is not sent again' : ''}`,
+    { status, path: '' },
+  )
+}
+
+/** A body past `maxResponseBytes`, let go unread. */
+export function tooLargeError(
+  redact: Redactor,
+  attempt: Attempt,
+  response: Response,
+  limitBytes: number,
+): TrayResponseTooLargeError {
+  // A status that is not a 2xx is an error's body: said, since the caller sees neither.
+  const answer = response.ok ? 'an answer' : `a ${response.status} answer`
+  return new TrayResponseTooLargeError(
+    `Tray sent ${answer} to ${attempt.method} ${redact.text(attempt.url)} larger than maxResponseBytes (${limitBytes} bytes); it was not read${attempt.call ? '. The call may have run, and is not sent again' : ''}`,
+    { status: response.status, limitBytes },
+  )
+}
+
+/** The wait for a limiter slot ran out: nothing was sent. */
+export function waitTimeoutError(timeoutMs: number, call: boolean | undefined): TrayTimeoutError {
+  return new TrayTimeoutError(
+    timeoutMs,
+    call
+      ? 'the call waited all that time for a concurrency slot of this client, so it was NOT sent and did not run'
+      : 'the request waited all that time for a rate-limit slot of this client, so it was not sent',
+  )
+}
+
+/**
+ * A non-2xx answer: its class by status, or a validation error for a refused input. `json` is
+ * the body parsed, undefined when it is not JSON.
+ */
+export function apiError(
+  redact: Redactor,
+  response: Response,
+  text: string,
+  json: unknown,
+  requestId: string | undefined,
+) {
+  // Parsed first, then redacted string by string: a token JSON-escaped in the raw text is a
+  // plain string here, and the message is redacted before it is cut, so no prefix survives.
+  const body = json === undefined ? redact.text(text) : redact.value(json)
+  const parsed = v.safeParse(ErrorBodySchema, body)
+  const serverMessage = parsed.success ? parsed.output.message : ''
+  const code = parsed.success ? (parsed.output.code ?? null) : null
+  const issues = validationIssues(response.status, body, serverMessage)
+  if (issues) {
+    // The edge's `invalid_input` and Tray's own schema 400 are the error a local check gives.
+    const summary = validationSummary(serverMessage) || 'The server refused the input'
+    return new TrayValidationError(summary, issues, {
+      status: response.status,
+      code,
+      requestId,
+      body,
+    })
+  }
+  // An empty message says nothing: the status does.
+  // A message pages long (a proxy's HTML, a stack trace) is cut: `body` keeps all of it.
+  const message =
+    serverMessage.trim() !== ''
+      ? clip(serverMessage, MAX_MESSAGE)
+      : `Tray answered ${response.status} ${redact.text(response.statusText)}`.trim()
+  return createApiError({
+    status: response.status,
+    message,
+    code,
+    requestId,
+    body,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+  })
+}
+
+/** A 2xx body that is not JSON. */
+export function notJsonError(status: number): TrayResponseError {
+  return new TrayResponseError(`Tray answered ${status} with a body that is not JSON`, {
+    status,
+    path: '',
+  })
+}
+
+/** A 2xx body of another shape than documented, at the issue's path. */
+export function shapeError(
+  redact: Redactor,
+  issue: v.BaseIssue<unknown>,
+  status: number,
+): TrayResponseError {
+  // Only the error is redacted: valibot's message quotes the value it received, and a path
+  // is made of the body's keys.
+  const path = redact.text(v.getDotPath(issue) ?? '')
+  return new TrayResponseError(
+    `Tray's response does not have the documented shape at ${path || 'the body'}: ${redact.text(issue.message)}`,
+    { status, path },
+  )
+}
+
+/** A call's outcome "error": the third party's output, redacted, since an error gets logged. */
+export function connectorError(
+  redact: Redactor,
+  output: Record<string, unknown>,
+  connector: string,
+  operation: string,
+): TrayConnectorError {
+  return new TrayConnectorError(redact.value(output), {
+    connector: redact.text(connector),
+    operation: redact.text(operation),
+  })
+}
+
+/** The `code` of an error or of any error in its `cause` chain (undici nests it). */
+function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+/** The message of the innermost error of a `cause` chain: undici's outer one says only "fetch failed". */
+function deepestMessage(error: unknown): string {
+  let message = describe(error)
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (e instanceof Error && e.message) message = e.message
+    e = (e as { cause?: unknown }).cause
+  }
+  return message
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return url
+  }
+}
