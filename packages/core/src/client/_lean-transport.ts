@@ -8,6 +8,7 @@ import {
 import { TrayValidationError } from '../errors/tray-validation-error'
 import { type Limiter, type LimiterLease, LimiterWaitTimeout } from '../limiter/limiter'
 import { createCancellations } from './_cancellation'
+import { loadOnce } from './_load-once'
 import { BodyTooLarge, readBody } from './_read-body'
 import type { Redactor } from './redactor'
 import { type BackoffOptions, type FailureKind, isRetryable, retryDelay } from './retry-policy'
@@ -16,8 +17,8 @@ import { type BackoffOptions, type FailureKind, isRetryable, retryDelay } from '
 // bodies, the words of every error) is in `_failures`, and valibot's parse with the catalog's
 // shapes in `_shapes`: both are reached through `import()` only, so that a bundler splits them
 // out of the first download. Never import either statically here.
-const loadFailures = () => import('./_failures')
-const loadShapes = () => import('./_shapes')
+const loadFailures = loadOnce(() => import('./_failures'))
+const loadShapes = loadOnce(() => import('./_shapes'))
 
 /** The module of response shapes, as a spec's `schema` function receives it. */
 export type Shapes = typeof import('./_shapes')

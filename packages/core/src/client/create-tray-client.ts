@@ -16,6 +16,7 @@ import {
 } from './_client-options'
 import { setInternals } from './_internals'
 import { createLeanTransport } from './_lean-transport'
+import { loadOnce } from './_load-once'
 import { apiPath } from './_path'
 import { CatalogCache } from './catalog-cache'
 import type { CallOptions, RequestOptions, TrayClientOptions } from './client-options'
@@ -38,8 +39,8 @@ const loadValidator = () => import('../input-schema/assert-valid-input')
 // The strict payload check (valibot, the input bounds, a did-you-mean) and the words of a
 // connector's error come the same way: the first on a client's first call, the second on its
 // first outcome "error".
-const loadPayloadCheck = () => import('./parse-call-payload')
-const loadFailures = () => import('./_failures')
+const loadPayloadCheck = loadOnce(() => import('./parse-call-payload'))
+const loadFailures = loadOnce(() => import('./_failures'))
 
 /**
  * Creates a client for Tray's Connectors API (or any server that speaks it): the catalog and
