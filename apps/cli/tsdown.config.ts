@@ -5,7 +5,8 @@ const MOCK = /[\\/](testing|hono|@hono)[\\/]/
 const SERVER = /[\\/](@hono[\\/]node-server|testing[\\/]src[\\/]node\.ts)/
 // `traykit explore`'s server and the edge handler it runs: loaded only by that command.
 const EXPLORE = /[\\/](src[\\/]explore[\\/]|edge[\\/]src[\\/])/
-// `traykit mcp`: @traykit/mcp and the MCP SDK (with zod and Ajv), loaded only by that command.
+// `traykit mcp`: @traykit/mcp and the MCP SDK (with zod; not Ajv, see mcpWithoutInterop), loaded
+// only by that command.
 const MCP =
   /[\\/](mcp[\\/]src|@modelcontextprotocol|zod|ajv|ajv-formats|fast-deep-equal|fast-uri|json-schema-traverse|zod-to-json-schema)[\\/]/
 
@@ -45,6 +46,7 @@ export default defineConfig([
         'zod-to-json-schema',
       ],
     },
+    plugins: [mcpWithoutInterop()],
     outputOptions: {
       codeSplitting: {
         groups: [
@@ -97,3 +99,34 @@ export default defineConfig([
     clean: false,
   },
 ])
+
+/**
+ * Keeps rolldown's runtime chunk out of `traykit --help`. When any module of the bundle needs
+ * its ES-module interop helper (`__toESM`), rolldown 1.0.0-rc.17 gives every chunk that
+ * requires a Node built-in a `require()` of the runtime chunk, start.cjs included (fixed
+ * upstream in rolldown#10517). Two modules of the MCP SDK need it, and neither has to:
+ * - `import process from 'node:process'` (the stdio transport) is served from the global;
+ * - the SDK's default validator, on Ajv (CommonJS), is never made: `createTrayMcpServer`
+ *   always passes `@cfworker/json-schema`'s. A stub stands in and throws if that ever changes.
+ * cli.test.ts ("loads no command code for --help") fails when either comes back.
+ */
+function mcpWithoutInterop() {
+  const processId = '\0traykit:node-process'
+  const ajvProvider =
+    /[\\/]@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]validation[\\/]ajv-provider\.js$/
+  return {
+    name: 'traykit:mcp-without-interop',
+    resolveId: (source: string) => (source === 'node:process' ? processId : undefined),
+    load(id: string) {
+      if (id === processId) return 'export default globalThis.process'
+      if (ajvProvider.test(id)) {
+        return `export class AjvJsonSchemaValidator {
+  constructor() {
+    throw new Error('traykit bundles no Ajv: pass jsonSchemaValidator to the MCP server')
+  }
+}`
+      }
+      return undefined
+    },
+  }
+}

@@ -33,6 +33,9 @@ export default async function setup(): Promise<() => Promise<void>> {
 async function isFresh(): Promise<boolean> {
   const built = await stat(join(root, 'dist/cli.cjs')).catch(() => undefined)
   if (!built) return false
+  // The build's own config decides the chunks the tests count.
+  const config = await stat(join(root, 'tsdown.config.ts'))
+  if (config.mtimeMs > built.mtimeMs) return false
   for (const folder of SOURCES) {
     const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true })
     for (const entry of entries) {
