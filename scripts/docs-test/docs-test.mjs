@@ -8,6 +8,7 @@ import { spawn as spawnChild } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
+import { checkExcerpt } from './check-excerpt.mjs'
 import { extractAll } from './extract-blocks.mjs'
 
 const here = import.meta.dirname
@@ -30,8 +31,11 @@ export async function runDocsTests({
     block.vitest =
       block.directives.some((d) => d.kind === 'vitest') || /from ['"]vitest['"]/.test(block.code)
     block.throws = block.directives.find((d) => d.kind === 'throws')?.arg
+    block.typed = block.directives.some((d) => d.kind === 'with-generated-types')
+    block.excerpt = block.directives.find((d) => d.kind === 'excerpt')?.arg
+    block.writes = block.directives.find((d) => d.kind === 'writes')?.arg
     block.errors = []
-    if (block.skip) continue
+    if (block.skip || block.excerpt) continue
     const preludes = block.directives
       .filter((d) => d.kind === 'prepend')
       .flatMap((d) => d.arg.split(/[\s,]+/))
@@ -45,54 +49,40 @@ export async function runDocsTests({
     mkdirSync(dirname(block.ts), { recursive: true })
     writeFileSync(block.ts, prelude + block.code)
   }
-  const checked = blocks.filter((b) => !b.skip)
+  const checked = blocks.filter((b) => !b.skip && !b.excerpt)
+  const ts = createRequire(join(app, 'package.json'))('typescript')
 
-  // (a) Type checks, with the consumer's own TypeScript and @types/node.
+  // The typed blocks' module, made as a user makes it: the packed CLI types the mock's catalog.
+  const generated = join(docs, 'tray-types.ts')
+  const needGenerated = blocks.filter((b) => b.typed || b.excerpt)
+  const generateError = needGenerated.length ? await generateTypes(app, generated) : undefined
+  if (generateError) for (const block of needGenerated) block.errors.push(generateError)
+  for (const block of needGenerated.filter((b) => b.excerpt && !generateError)) {
+    const { problems, checked: count } = checkExcerpt(
+      ts,
+      block.code,
+      readFileSync(generated, 'utf8'),
+    )
+    block.errors.push(...problems.map((p) => `excerpt: ${p}`))
+    block.notes = [`${count} declarations found in the generated module`]
+  }
+
+  // (a) Type checks, with the consumer's own TypeScript and @types/node. The typed blocks get
+  // their own program: the generated module would type every other block's calls too.
   const globals = join(docs, 'runtime-globals.d.ts')
   copyFileSync(join(here, 'runtime-globals.d.ts'), globals)
-  const files = [globals, ...checked.map((b) => b.ts)].map((f) => relative(docs, f))
-  const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc')
+  const typed = checked.filter((b) => b.typed && !generateError)
   const checks = [
-    ['bundler', 'preserve', 'bundler'],
-    ['node16', 'node16', 'node16'],
-  ].map(async ([name, module, moduleResolution]) => {
-    const config = join(docs, `tsconfig.${name}.json`)
-    writeFileSync(
-      config,
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module,
-          moduleResolution,
-          moduleDetection: 'force',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          types: ['node'],
-        },
-        files,
-      }),
-    )
-    const result = await spawn(process.execPath, [tsc, '-p', config, '--pretty', 'false'], docs)
-    let found = 0
-    for (const line of result.stdout.split('\n')) {
-      const m = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line)
-      if (!m) continue
-      found++
-      const file = resolve(docs, m[1])
-      const block = checked.find((b) => b.ts === file)
-      const where = block
-        ? `${block.file}:${block.line + Number(m[2]) - 1 - block.offset}`
-        : relative(docs, file)
-      ;(block ?? checked[0]).errors.push(`${name}: ${where} ${m[4]} ${m[5]}`)
-    }
-    if (result.status !== 0 && !found)
-      throw new Error(`tsc (${name}) failed: ${result.stdout}${result.stderr}`)
-  })
-
+    typecheck(
+      app,
+      docs,
+      '',
+      [globals],
+      checked.filter((b) => !b.typed),
+    ),
+    typed.length && typecheck(app, docs, 'generated-types.', [globals, generated], typed),
+  ]
   // (b) Runs. Plain blocks go through runner.mjs in one process; vitest files through vitest.
-  const ts = createRequire(join(app, 'package.json'))('typescript')
   const runnable = checked.filter((b) => !b.typecheckOnly && !b.vitest)
   for (const block of runnable) {
     block.js = block.ts.replace(/\.ts$/, '.js')
@@ -105,10 +95,13 @@ export async function runDocsTests({
   writeFileSync(
     join(docs, 'manifest.json'),
     JSON.stringify(
-      runnable.map(({ id, js, throws, code }) => ({
+      runnable.map(({ id, js, throws, code, writes }) => ({
         id,
         js,
         throws,
+        // A block that writes a file runs in a folder of its own, made fresh.
+        cwd: writes ? join(docs, 'cwd', id) : undefined,
+        writes,
         // A block that calls serve(...) of @hono/node-server must log its address.
         listens: /\bserve\(\s*\{\s*fetch\b/.test(code) && /from '@hono\/node-server'/.test(code),
       })),
@@ -167,9 +160,33 @@ export async function runDocsTests({
         )
     }
   })
-  // Two cores: both type checks at once, then the runner beside vitest.
+  // Two cores: the type checks at once, then the runner beside vitest.
   await Promise.all(checks)
   await Promise.all([runs, vitest])
+  // What the blocks wrote in TypeScript (a generated module) must compile, each in a program
+  // without the docs, beside a file that uses @traykit/core as a user's program does (an
+  // augmentation alone does not bring the module it augments into the program).
+  const wrote = runnable.filter((b) => b.writes?.endsWith('.ts') && !b.errors.length)
+  await Promise.all(
+    wrote.map((block) => {
+      // Its errors are the block's, located in the file it wrote.
+      const file = { ts: join(docs, 'cwd', block.id, block.writes), line: 1, offset: 0 }
+      file.file = `${block.writes} (written by ${block.name})`
+      file.errors = block.errors
+      const user = join(docs, 'cwd', block.id, 'uses-core.ts')
+      writeFileSync(
+        user,
+        "import type { TrayOperations } from '@traykit/core'\n" +
+          // A generated module must register operations on the client's types.
+          (readFileSync(file.ts, 'utf8').includes("declare module '@traykit/core'")
+            ? "export const registered: [keyof TrayOperations] extends [never] ? 'nothing registered' : true = true\n"
+            : 'export type Registered = keyof TrayOperations\n'),
+      )
+      return typecheck(app, docs, `written-${block.id}.`, [globals, user], [file]).then(() => {
+        if (!block.errors.length) block.notes.push(`${block.writes} type-checks`)
+      })
+    }),
+  )
 
   let passed = 0
   let failed = 0
@@ -178,11 +195,14 @@ export async function runDocsTests({
       log(`skip ${block.name} (${block.skip})`)
       continue
     }
-    const how = block.typecheckOnly
-      ? `typecheck only: ${block.typecheckOnly}`
-      : block.vitest
-        ? 'typecheck, vitest'
-        : `typecheck, run${block.notes?.length ? `; ${block.notes.join('; ')}` : ''}`
+    const typecheck = block.typed ? 'typecheck with the generated types' : 'typecheck'
+    const how = block.excerpt
+      ? `excerpt of the generated types: ${block.notes.join('; ')}`
+      : block.typecheckOnly
+        ? `${typecheck} only: ${block.typecheckOnly}`
+        : block.vitest
+          ? `${typecheck}, vitest`
+          : `${typecheck}, run${block.notes?.length ? `; ${block.notes.join('; ')}` : ''}`
     if (block.errors.length) {
       failed++
       log(`FAIL ${block.name}`)
@@ -196,7 +216,68 @@ export async function runDocsTests({
   return failed
 }
 
+/**
+ * Type-checks `blocks` in one program with `extra` files, under `moduleResolution` bundler and
+ * node16; each error goes to the block of its file (another file's to the first block).
+ */
+function typecheck(app, docs, prefix, extra, blocks) {
+  const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc')
+  const files = [...extra, ...blocks.map((b) => b.ts)].map((f) => relative(docs, f))
+  const resolutions = [
+    ['bundler', 'preserve', 'bundler'],
+    ['node16', 'node16', 'node16'],
+  ]
+  return Promise.all(
+    resolutions.map(async ([name, module, moduleResolution]) => {
+      const config = join(docs, `tsconfig.${prefix}${name}.json`)
+      writeFileSync(
+        config,
+        JSON.stringify({
+          compilerOptions: {
+            target: 'ES2022',
+            module,
+            moduleResolution,
+            moduleDetection: 'force',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+            types: ['node'],
+          },
+          files,
+        }),
+      )
+      const result = await spawn(process.execPath, [tsc, '-p', config, '--pretty', 'false'], docs)
+      let found = 0
+      for (const line of result.stdout.split('\n')) {
+        const m = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line)
+        if (!m) continue
+        found++
+        const file = resolve(docs, m[1])
+        const block = blocks.find((b) => b.ts === file)
+        const where = block
+          ? `${block.file}:${block.line + Number(m[2]) - 1 - block.offset}`
+          : relative(docs, file)
+        ;(block ?? blocks[0]).errors.push(`${name}: ${where} ${m[4]} ${m[5]}`)
+      }
+      if (result.status !== 0 && !found)
+        throw new Error(`tsc (${name}) failed: ${result.stdout}${result.stderr}`)
+    }),
+  )
+}
+
+/** Writes the mock catalog's module with the packed CLI; returns what went wrong, if anything. */
+async function generateTypes(app, out) {
+  const cli = join(app, 'node_modules', '@traykit', 'cli')
+  const bin = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8')).bin.traykit
+  const args = ['--mock', 'generate', 'types', '--all', '--out', out]
+  const result = await spawn(process.execPath, [join(cli, bin), ...args], app)
+  if (result.status === 0 && existsSync(out)) return undefined
+  return `traykit ${args.slice(0, -1).join(' ')} <docs>/tray-types.ts failed (exit ${result.status}): ${(result.stderr || result.stdout).trim().slice(0, 500)}`
+}
+
 /** Runs a command to its end, with its output; never rejects on a non-zero exit. */
+
 function spawn(command, args, cwd) {
   return new Promise((done, fail) => {
     const child = spawnChild(command, args, { cwd, env: { ...process.env, CI: '1' } })

@@ -6,6 +6,10 @@
 //   <!-- docs-test: skip <reason> -->          neither (a fragment that cannot compile)
 //   <!-- docs-test: throws <ErrorName> -->      running it must throw that error, as it shows
 //   <!-- docs-test: vitest -->                 a vitest file: vitest runs it
+//   <!-- docs-test: with-generated-types -->   its program has the mock catalog's generated
+//                                              module (`traykit --mock generate types --all`)
+//   <!-- docs-test: excerpt generated-types --> not compiled: its declarations must be in that module
+//   <!-- docs-test: writes <path> -->          run in a fresh folder; it must write <path> there
 // Directives combine with `;`: `<!-- docs-test: prepend slack; typecheck-only needs Deno -->`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -30,7 +34,18 @@ export function exampleFiles(root) {
 }
 
 const DIRECTIVE = /^<!--\s*docs-test:\s*(.*?)\s*-->$/
-const KINDS = new Set(['prepend', 'typecheck-only', 'skip', 'vitest', 'throws'])
+const KINDS = new Set([
+  'prepend',
+  'typecheck-only',
+  'skip',
+  'vitest',
+  'throws',
+  'with-generated-types',
+  'excerpt',
+  'writes',
+])
+/** What an `excerpt` may be an excerpt of. */
+const EXCERPT_SOURCES = new Set(['generated-types'])
 
 /** Parses `prepend x; skip why` into `[{ kind, arg }]`, refusing unknown kinds. */
 export function parseDirectives(text, where) {
@@ -46,6 +61,11 @@ export function parseDirectives(text, where) {
         throw new Error(`${where}: "${kind}" needs a reason`)
       if ((kind === 'prepend' || kind === 'throws') && !arg)
         throw new Error(`${where}: "${kind}" needs a name`)
+      if (kind === 'excerpt' && !EXCERPT_SOURCES.has(arg))
+        throw new Error(`${where}: "excerpt" takes one of: ${[...EXCERPT_SOURCES].join(', ')}`)
+      // A relative path inside the block's folder: the block cannot write over the project.
+      if (kind === 'writes' && (!arg || /^\/|^[A-Za-z]:|(^|\/)\.\.(\/|$)/.test(arg)))
+        throw new Error(`${where}: "writes" needs a relative path inside its folder`)
       return { kind, arg }
     })
 }

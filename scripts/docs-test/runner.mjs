@@ -4,9 +4,11 @@
 // mock instead. https://app.example.com/tray, the browser's URL in the edge README, is an edge
 // handler in front of that mock. What a block serves is then exercised: an exported app
 // (`export default app`), a handler given to `Deno.serve` / `Bun.serve` (stand-ins that keep
-// it), or a Node server whose address the block logs.
+// it), or a Node server whose address the block logs. A block that writes a file (`writes`) runs
+// in a fresh folder of its own, and must have written it there.
 // Usage: node runner.mjs manifest.json; prints one JSON line per block.
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { inspect } from 'node:util'
 import { createTrayHandler } from '@traykit/edge'
@@ -146,6 +148,7 @@ const describe = (error) =>
   error instanceof Error ? `${error.name}: ${error.message}` : `thrown ${JSON.stringify(error)}`
 
 const manifest = JSON.parse(readFileSync(process.argv[2], 'utf8'))
+const home = process.cwd()
 for (const block of manifest) {
   mock = createMockTray({
     authentications: AUTH_IDS.map((id) => ({
@@ -163,6 +166,11 @@ for (const block of manifest) {
   const notes = []
   let error
   try {
+    if (block.cwd) {
+      // The folders of the path exist, as in a project (`src/` for `src/tray-types.ts`).
+      mkdirSync(dirname(join(block.cwd, block.writes)), { recursive: true })
+      process.chdir(block.cwd)
+    }
     let module
     try {
       module = await withTimeout(import(pathToFileURL(block.js).href), 'the block')
@@ -204,6 +212,11 @@ for (const block of manifest) {
       )
     await new Promise((resolve) => setTimeout(resolve, 10))
     if (unhandled.length) throw unhandled[0]
+    if (block.writes) {
+      if (!existsSync(join(block.cwd, block.writes)))
+        throw new Error(`it did not write ${block.writes}`)
+      notes.push(`wrote ${block.writes}`)
+    }
     if (errors.length) throw new Error(`it wrote to console.error: ${errors[0].slice(0, 500)}`)
     // Tray (the mock) refused nothing the block sent, unless the block shows a refusal.
     const refused = mock.calls.find((call) => call.status >= 400)
@@ -218,6 +231,7 @@ for (const block of manifest) {
     error = describe(thrown)
   }
   for (const m of consoleMethods) console[m] = originalConsole[m]
+  process.chdir(home)
   process.stdout.write(
     `${JSON.stringify({ id: block.id, ok: !error, error, notes, output: output.join('\n').slice(0, 2000) })}\n`,
   )
