@@ -2,22 +2,18 @@
 // included) and the words of every transport error. The transport and the client reach this
 // module through `import()` alone, so a page whose requests succeed never downloads it (a
 // Worker bundle inlines it). Hooks see redacted URLs: a client with hooks loads it before its
-// first request.
+// first request. The error classes are made by the caller from what these functions return:
+// imported here, they would be code that both this module and the first download share, which
+// a bundler puts in a file of its own, and each file costs the page a request and its overhead.
+
 import * as v from 'valibot'
 import { clip } from '../_clip'
-import { createApiError } from '../errors/tray-api-error'
-import { TrayConnectorError } from '../errors/tray-connector-error'
-import { TrayResponseTooLargeError } from '../errors/tray-response-too-large-error'
-import {
-  TrayConnectionError,
-  TrayResponseError,
-  TrayTimeoutError,
-} from '../errors/tray-transport-errors'
-import { TrayValidationError } from '../errors/tray-validation-error'
+import type { TrayApiErrorInit } from '../errors/tray-api-error'
+import type { ValidationIssue } from '../errors/tray-validation-error'
 import { ErrorBodySchema } from '../schemas/error-body'
+import { parseRetryAfter } from './_parse-retry-after'
 import { validationIssues, validationSummary } from './_validation-answer'
 import type { Redactor } from './redactor'
-import { parseRetryAfter } from './retry-policy'
 
 export { createRedactor } from './redactor'
 
@@ -63,11 +59,11 @@ export function connectionError(
   error: unknown,
   attempt: Attempt,
   duringFetch: boolean,
-): Error {
+): { message: string; beforeSend: boolean; cause: unknown } | { redirect: string } {
   const code = errorCode(error)
   const reason = deepestMessage(error)
   // Where fetch refuses redirects itself (`redirect: "error"`), its message says so.
-  if (/redirect/i.test(reason)) return redirectError(redact, attempt, 0, null)
+  if (/redirect/i.test(reason)) return { redirect: redirectMessage(redact, attempt, 0, null) }
   const detail = redact.text(code && !reason.includes(code) ? `${reason} (${code})` : reason)
   const beforeSend = duringFetch && code !== undefined && NOT_SENT_CODES.has(code)
   const origin = originOf(attempt.url)
@@ -75,55 +71,47 @@ export function connectionError(
   const message = beforeSend
     ? `Could not reach ${origin} (${detail}): the request was not sent`
     : `The connection to ${origin} failed (${detail}): the request may have run`
-  return new TrayConnectionError(message, {
+  return {
+    message,
     beforeSend,
     cause: { code: code && redact.text(code), message: redact.text(describe(error)) },
-  })
+  }
 }
 
 /** A redirect, which traykit never follows; `status` 0 where the runtime keeps it to itself. */
-export function redirectError(
+export function redirectMessage(
   redact: Redactor,
   attempt: Attempt,
   status: number,
   location: string | null,
-): TrayResponseError {
+): string {
   const where = location === null ? '' : ` to ${clip(redact.text(location), 200)}`
   const answered = status === 0 ? 'with a redirect' : `${status} (a redirect${where})`
-  return new TrayResponseError(
-    `Tray answered ${attempt.method} ${attempt.url} ${answered}, which traykit does not follow: the token is only sent to ${originOf(attempt.url)}${attempt.call ? ', and a call is not sent again' : ''}`,
-    { status, path: '' },
-  )
+  return `Tray answered ${attempt.method} ${attempt.url} ${answered}, which traykit does not follow: the token is only sent to ${originOf(attempt.url)}${attempt.call ? ', and a call is not sent again' : ''}`
 }
 
 /** A body past `maxResponseBytes`, let go unread. */
-export function tooLargeError(
+export function tooLargeMessage(
   redact: Redactor,
   attempt: Attempt,
   response: Response,
   limitBytes: number,
-): TrayResponseTooLargeError {
+): string {
   // A status that is not a 2xx is an error's body: said, since the caller sees neither.
   const answer = response.ok ? 'an answer' : `a ${response.status} answer`
-  return new TrayResponseTooLargeError(
-    `Tray sent ${answer} to ${attempt.method} ${redact.text(attempt.url)} larger than maxResponseBytes (${limitBytes} bytes); it was not read${attempt.call ? '. The call may have run, and is not sent again' : ''}`,
-    { status: response.status, limitBytes },
-  )
+  return `Tray sent ${answer} to ${attempt.method} ${redact.text(attempt.url)} larger than maxResponseBytes (${limitBytes} bytes); it was not read${attempt.call ? '. The call may have run, and is not sent again' : ''}`
 }
 
-/** The wait for a limiter slot ran out: nothing was sent. */
-export function waitTimeoutError(timeoutMs: number, call: boolean | undefined): TrayTimeoutError {
-  return new TrayTimeoutError(
-    timeoutMs,
-    call
-      ? 'the call waited all that time for a concurrency slot of this client, so it was NOT sent and did not run'
-      : 'the request waited all that time for a rate-limit slot of this client, so it was not sent',
-  )
+/** What a timeout of the wait for a limiter slot says: nothing was sent. */
+export function waitTimeoutDetail(call: boolean | undefined): string {
+  return call
+    ? 'the call waited all that time for a concurrency slot of this client, so it was NOT sent and did not run'
+    : 'the request waited all that time for a rate-limit slot of this client, so it was not sent'
 }
 
 /**
- * A non-2xx answer: its class by status, or a validation error for a refused input. `json` is
- * the body parsed, undefined when it is not JSON.
+ * A non-2xx answer: what its error holds, with `issues` (and their `summary`) when it refused
+ * an input. `json` is the body parsed, undefined when it is not JSON.
  */
 export function apiError(
   redact: Redactor,
@@ -131,74 +119,48 @@ export function apiError(
   text: string,
   json: unknown,
   requestId: string | undefined,
-) {
+): TrayApiErrorInit & { code: string | null; issues?: ValidationIssue[] } {
   // Parsed first, then redacted string by string: a token JSON-escaped in the raw text is a
   // plain string here, and the message is redacted before it is cut, so no prefix survives.
   const body = json === undefined ? redact.text(text) : redact.value(json)
   const parsed = v.safeParse(ErrorBodySchema, body)
   const serverMessage = parsed.success ? parsed.output.message : ''
   const code = parsed.success ? (parsed.output.code ?? null) : null
-  const issues = validationIssues(response.status, body, serverMessage)
+  const { status } = response
+  const issues = validationIssues(status, body, serverMessage)
   if (issues) {
     // The edge's `invalid_input` and Tray's own schema 400 are the error a local check gives.
-    const summary = validationSummary(serverMessage) || 'The server refused the input'
-    return new TrayValidationError(summary, issues, {
-      status: response.status,
-      code,
-      requestId,
-      body,
-    })
+    const message = validationSummary(serverMessage) || 'The server refused the input'
+    return { status, message, code, requestId, body, issues }
   }
   // An empty message says nothing: the status does.
   // A message pages long (a proxy's HTML, a stack trace) is cut: `body` keeps all of it.
   const message =
     serverMessage.trim() !== ''
       ? clip(serverMessage, MAX_MESSAGE)
-      : `Tray answered ${response.status} ${redact.text(response.statusText)}`.trim()
-  return createApiError({
-    status: response.status,
+      : `Tray answered ${status} ${redact.text(response.statusText)}`.trim()
+  return {
+    status,
     message,
     code,
     requestId,
     body,
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-  })
+  }
 }
 
-/** A 2xx body that is not JSON. */
-export function notJsonError(status: number): TrayResponseError {
-  return new TrayResponseError(`Tray answered ${status} with a body that is not JSON`, {
-    status,
-    path: '',
-  })
-}
-
-/** A 2xx body of another shape than documented, at the issue's path. */
+/** Where and how a 2xx body breaks its documented shape. */
 export function shapeError(
   redact: Redactor,
   issue: v.BaseIssue<unknown>,
-  status: number,
-): TrayResponseError {
+): { message: string; path: string } {
   // Only the error is redacted: valibot's message quotes the value it received, and a path
   // is made of the body's keys.
   const path = redact.text(v.getDotPath(issue) ?? '')
-  return new TrayResponseError(
-    `Tray's response does not have the documented shape at ${path || 'the body'}: ${redact.text(issue.message)}`,
-    { status, path },
-  )
-}
-
-/** A call's outcome "error": the third party's output, redacted, since an error gets logged. */
-export function connectorError(
-  redact: Redactor,
-  output: Record<string, unknown>,
-  connector: string,
-  operation: string,
-): TrayConnectorError {
-  return new TrayConnectorError(redact.value(output), {
-    connector: redact.text(connector),
-    operation: redact.text(operation),
-  })
+  return {
+    message: `Tray's response does not have the documented shape at ${path || 'the body'}: ${redact.text(issue.message)}`,
+    path,
+  }
 }
 
 /** The `code` of an error or of any error in its `cause` chain (undici nests it). */

@@ -1,8 +1,10 @@
 import type * as v from 'valibot'
-import { TrayRateLimitError, TrayServerError } from '../errors/tray-api-error'
+import { createApiError, TrayRateLimitError, TrayServerError } from '../errors/tray-api-error'
+import { TrayResponseTooLargeError } from '../errors/tray-response-too-large-error'
 import {
   TrayAbortError,
   TrayConnectionError,
+  TrayResponseError,
   TrayTimeoutError,
 } from '../errors/tray-transport-errors'
 import { TrayValidationError } from '../errors/tray-validation-error'
@@ -159,7 +161,8 @@ export function createLeanTransport(config: TransportConfig, redact?: Redactor) 
       if (spec.signal?.aborted) throw new TrayAbortError()
       // Not retried: another wait in the same queue would only double what the caller waits.
       if (error instanceof LimiterWaitTimeout) {
-        throw (await loadFailures()).waitTimeoutError(config.timeoutMs, spec.call)
+        const { waitTimeoutDetail } = await loadFailures()
+        throw new TrayTimeoutError(config.timeoutMs, waitTimeoutDetail(spec.call))
       }
       throw error
     }
@@ -263,33 +266,55 @@ export function createLeanTransport(config: TransportConfig, redact?: Redactor) 
       const failures = await loadFailures()
       const r = await redactor()
       if (redirected) {
-        throw failures.redirectError(r, about, answer.status, answer.headers.get('location'))
+        const where = answer.headers.get('location')
+        throw responseError(failures.redirectMessage(r, about, answer.status, where))
       }
-      const requestId = failures.requestIdOf(answer.headers, r)
-      throw failures.apiError(r, answer, text, parseJson(text), requestId)
+      const { issues, ...init } = failures.apiError(
+        r,
+        answer,
+        text,
+        parseJson(text),
+        failures.requestIdOf(answer.headers, r),
+      )
+      if (!issues) throw createApiError(init)
+      const { status, code, requestId, body } = init
+      throw new TrayValidationError(init.message, issues, { status, code, requestId, body })
     }
     if (!spec.schema) return undefined as T
     const json = parseJson(text)
-    if (json === undefined) throw (await loadFailures()).notJsonError(answer.status)
+    if (json === undefined) {
+      throw responseError(`Tray answered ${answer.status} with a body that is not JSON`)
+    }
     const shapesModule = await (shapes as Promise<Shapes>)
     const schema = typeof spec.schema === 'function' ? spec.schema(shapesModule) : spec.schema
     const result = shapesModule.safeParse(schema, json)
     if (result.success) return result.output
     const failures = await loadFailures()
-    throw failures.shapeError(await redactor(), result.issues[0], answer.status)
+    const { message, path } = failures.shapeError(await redactor(), result.issues[0])
+    throw responseError(message, path)
+
+    function responseError(message: string, path = ''): TrayResponseError {
+      return new TrayResponseError(message, { status: answer.status, path })
+    }
 
     /** The error of a fetch or body read that failed: an abort, a timeout, or the connection. */
     async function attemptError(error: unknown, duringFetch: boolean): Promise<Error> {
       if (error instanceof BodyTooLarge) {
-        const failures = await loadFailures()
-        const r = await redactor()
-        return failures.tooLargeError(r, about, response as Response, error.limitBytes)
+        const { limitBytes } = error
+        const { tooLargeMessage } = await loadFailures()
+        const message = tooLargeMessage(await redactor(), about, response as Response, limitBytes)
+        return new TrayResponseTooLargeError(message, {
+          status: (response as Response).status,
+          limitBytes,
+        })
       }
       if (spec.signal?.aborted) return new TrayAbortError()
       if (timedOut) return timeoutError()
       if (error instanceof TrayAbortError || error instanceof TrayTimeoutError) return error
       const failures = await loadFailures()
-      return failures.connectionError(await redactor(), error, about, duringFetch)
+      const found = failures.connectionError(await redactor(), error, about, duringFetch)
+      if ('redirect' in found) return new TrayResponseError(found.redirect, { status: 0, path: '' })
+      return new TrayConnectionError(found.message, found)
     }
 
     function timeoutError(): TrayTimeoutError {

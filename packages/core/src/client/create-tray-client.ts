@@ -1,4 +1,5 @@
 import { TrayNotFoundError } from '../errors/tray-api-error'
+import { TrayConnectorError } from '../errors/tray-connector-error'
 import { TrayValidationError } from '../errors/tray-validation-error'
 import type { CallPayload } from '../schemas/call-payload'
 import type { CallResult } from '../schemas/call-result'
@@ -36,11 +37,9 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 // Only this `import()` may reach them from the client: a static import anywhere in what the
 // client's entry imports makes esbuild put them in a chunk the page loads at once.
 const loadValidator = () => import('../input-schema/assert-valid-input')
-// The strict payload check (valibot, the input bounds, a did-you-mean) and the words of a
-// connector's error come the same way: the first on a client's first call, the second on its
-// first outcome "error".
+// The strict payload check (valibot, the input bounds, a did-you-mean) comes the same way, on a
+// client's first call.
 const loadPayloadCheck = loadOnce(() => import('./parse-call-payload'))
-const loadFailures = loadOnce(() => import('./_failures'))
 
 /**
  * Creates a client for Tray's Connectors API (or any server that speaks it): the catalog and
@@ -227,8 +226,11 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
     // Returned as the server sent it; only the thrown error, which gets logged, is redacted.
     if (opts.throwOnError === false) return result as CallResult
     if (result.outcome === 'error') {
-      const { connectorError } = await loadFailures()
-      throw connectorError(await transport.redactor(), result.output, connector, body.operation)
+      const redact = await transport.redactor()
+      throw new TrayConnectorError(redact.value(result.output), {
+        connector: redact.text(connector),
+        operation: redact.text(body.operation),
+      })
     }
     return result.output
   }
