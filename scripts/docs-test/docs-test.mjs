@@ -72,16 +72,10 @@ export async function runDocsTests({
   const globals = join(docs, 'runtime-globals.d.ts')
   copyFileSync(join(here, 'runtime-globals.d.ts'), globals)
   const typed = checked.filter((b) => b.typed && !generateError)
-  const checks = [
-    typecheck(
-      app,
-      docs,
-      '',
-      [globals],
-      checked.filter((b) => !b.typed),
-    ),
-    typed.length && typecheck(app, docs, 'generated-types.', [globals, generated], typed),
-  ]
+  const untyped = checked.filter((b) => !b.typed)
+  const checks = [typecheck(app, docs, '', [globals], untyped)]
+  if (typed.length)
+    checks.push(typecheck(app, docs, 'generated-types.', [globals, generated], typed))
   // (b) Runs. Plain blocks go through runner.mjs in one process; vitest files through vitest.
   const runnable = checked.filter((b) => !b.typecheckOnly && !b.vitest)
   for (const block of runnable) {
@@ -195,14 +189,14 @@ export async function runDocsTests({
       log(`skip ${block.name} (${block.skip})`)
       continue
     }
-    const typecheck = block.typed ? 'typecheck with the generated types' : 'typecheck'
+    const checkedAs = block.typed ? 'typecheck with the generated types' : 'typecheck'
     const how = block.excerpt
-      ? `excerpt of the generated types: ${block.notes.join('; ')}`
+      ? `excerpt of the generated types: ${block.notes?.join('; ')}`
       : block.typecheckOnly
-        ? `${typecheck} only: ${block.typecheckOnly}`
+        ? `${checkedAs} only: ${block.typecheckOnly}`
         : block.vitest
-          ? `${typecheck}, vitest`
-          : `${typecheck}, run${block.notes?.length ? `; ${block.notes.join('; ')}` : ''}`
+          ? `${checkedAs}, vitest`
+          : `${checkedAs}, run${block.notes?.length ? `; ${block.notes.join('; ')}` : ''}`
     if (block.errors.length) {
       failed++
       log(`FAIL ${block.name}`)
