@@ -8,11 +8,12 @@
 
 import * as v from 'valibot'
 import { clip } from '../_clip'
-import type { TrayApiErrorInit } from '../errors/tray-api-error'
+import type { TrayApiErrorInit, TrayNotFoundError } from '../errors/tray-api-error'
 import type { ValidationIssue } from '../errors/tray-validation-error'
 import { ErrorBodySchema } from '../schemas/error-body'
 import { parseRetryAfter } from './_parse-retry-after'
 import { validationIssues, validationSummary } from './_validation-answer'
+import type { NotFoundMarker } from './catalog-cache'
 import type { Redactor } from './redactor'
 
 export { createRedactor } from './redactor'
@@ -161,6 +162,32 @@ export function shapeError(
     message: `Tray's response does not have the documented shape at ${path || 'the body'}: ${redact.text(issue.message)}`,
     path,
   }
+}
+
+/** An error body larger than this (as JSON text) is not kept with a remembered 404. */
+const MAX_MARKER_BODY = 4096
+
+/** How the catalog cache remembers a 404 (its request id left out: a 404 thrown again comes from no request). */
+export function notFoundMarker(error: TrayNotFoundError): NotFoundMarker {
+  const entry: NotFoundMarker['traykit:notFound'] = { message: error.message, code: error.code }
+  if (error.body !== undefined) {
+    let text: string | undefined
+    try {
+      text = JSON.stringify(error.body)
+    } catch {
+      // Not JSON: left out.
+    }
+    if (text !== undefined && text.length <= MAX_MARKER_BODY) entry.body = JSON.parse(text)
+  }
+  return { 'traykit:notFound': entry }
+}
+
+/** A fresh 404 for every read of a remembered one: callers may keep or change their own. */
+export function rememberedNotFound(marker: NotFoundMarker): TrayApiErrorInit {
+  const { message, code, body } = marker['traykit:notFound']
+  // The body is copied too: a caller changing its error's body must not change the store's.
+  const copy = body === undefined ? undefined : (JSON.parse(JSON.stringify(body)) as unknown)
+  return { status: 404, message, code: code ?? null, body: copy }
 }
 
 /** The `code` of an error or of any error in its `cause` chain (undici nests it). */

@@ -1,5 +1,6 @@
 import { TrayNotFoundError } from '../errors/tray-api-error'
 import { TrayAbortError } from '../errors/tray-transport-errors'
+import { loadOnce } from './_load-once'
 import type { CacheStore } from './cache-store'
 
 /** How the client caches catalog reads (connector list, operations per version). */
@@ -25,13 +26,14 @@ export interface CatalogCacheOptions {
  * How a remembered 404 sits in a store: plain JSON beside the catalog's arrays, under a key no
  * catalog answer has. Its request id is left out: a 404 thrown again comes from no request.
  */
-interface NotFoundMarker {
+export interface NotFoundMarker {
   'traykit:notFound': { message: string; code: string | null; body?: unknown }
 }
 
 const MARKER = 'traykit:notFound'
-/** An error body larger than this (as JSON text) is not kept with a remembered 404. */
-const MAX_MARKER_BODY = 4096
+
+// Writing a remembered 404 and reading one back are the error path's: loaded with it.
+const loadFailures = loadOnce(() => import('./_failures'))
 
 /** A load that callers share, and who still waits on it. */
 interface SharedLoad {
@@ -67,7 +69,9 @@ export class CatalogCache {
     if (signal?.aborted) throw new TrayAbortError()
     if (this.#store) {
       const hit = await this.#store.get(key)
-      if (isNotFoundMarker(hit)) throw notFoundFrom(hit)
+      if (isNotFoundMarker(hit)) {
+        throw new TrayNotFoundError((await loadFailures()).rememberedNotFound(hit))
+      }
       if (hit !== undefined && hit !== null) return hit as T
       // The signal may have aborted while an async store answered.
       if (signal?.aborted) throw new TrayAbortError()
@@ -97,6 +101,7 @@ export class CatalogCache {
       async (error: unknown) => {
         if (error instanceof TrayNotFoundError && this.#notFoundTtlMs > 0 && this.#store) {
           try {
+            const { notFoundMarker } = await loadFailures()
             await this.#store.set(key, notFoundMarker(error), this.#notFoundTtlMs)
           } catch {
             // Not remembered: the 404 itself is what the callers need to hear.
@@ -136,20 +141,6 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, onAbort: () => v
   })
 }
 
-function notFoundMarker(error: TrayNotFoundError): NotFoundMarker {
-  const entry: NotFoundMarker[typeof MARKER] = { message: error.message, code: error.code }
-  if (error.body !== undefined) {
-    let text: string | undefined
-    try {
-      text = JSON.stringify(error.body)
-    } catch {
-      // Not JSON: left out.
-    }
-    if (text !== undefined && text.length <= MAX_MARKER_BODY) entry.body = JSON.parse(text)
-  }
-  return { [MARKER]: entry }
-}
-
 function isNotFoundMarker(value: unknown): value is NotFoundMarker {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const entry = (value as Record<string, unknown>)[MARKER]
@@ -158,12 +149,4 @@ function isNotFoundMarker(value: unknown): value is NotFoundMarker {
     entry !== null &&
     typeof (entry as { message?: unknown }).message === 'string'
   )
-}
-
-/** A fresh error for every read of a remembered 404: callers may keep or change their own. */
-function notFoundFrom(marker: NotFoundMarker): TrayNotFoundError {
-  const { message, code, body } = marker[MARKER]
-  // The body is copied too: a caller changing its error's body must not change the store's.
-  const copy = body === undefined ? undefined : (JSON.parse(JSON.stringify(body)) as unknown)
-  return new TrayNotFoundError({ status: 404, message, code: code ?? null, body: copy })
 }
