@@ -63,8 +63,11 @@ export default async function () {
         rootBaseline,
         `<= ${(EAGER_GOAL_KIB / root.eager).toFixed(3)}`,
       ),
+      // Every chunk behind an import(): the validator (first validated call), valibot with the
+      // catalog shapes (first request), the payload check (first call) and the error path
+      // (first failure or hook), summed.
       row(
-        `core/client: + the first validated call's download (validator), ${bundler}`,
+        `core/client: + everything it loads later (validator, valibot and shapes, payload check, error path), ${bundler}`,
         lean.lazy,
         leanBaseline,
       ),
