@@ -11,6 +11,7 @@ export {
   type AllowedCatalog,
   type AllowMap,
   type AllowOptions,
+  type AllowPredicate,
   type AllowRule,
   type AllowRules,
   compileAllowMap,

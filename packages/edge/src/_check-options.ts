@@ -89,13 +89,6 @@ export function checkOptions<E extends Env>(typed: TrayHandlerOptions<E>): void 
       `createTrayHandler: catalog must be 'all' or 'allowed', got ${JSON.stringify(catalog)}`,
     )
   }
-  if (catalog === 'allowed' && typeof options.allow === 'function') {
-    // A predicate decides per call (context, payload, authId): it cannot say which operations
-    // a catalog may show without inventing calls to ask it about.
-    throw new TrayError(
-      "createTrayHandler: catalog: 'allowed' needs allow as a map ({ slack: ['send_message'] }), not a function",
-    )
-  }
   if (options.onError !== undefined && typeof options.onError !== 'function') {
     throw new TrayError('createTrayHandler: onError must be a function (error, c) => void')
   }

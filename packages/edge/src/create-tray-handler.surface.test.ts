@@ -289,6 +289,42 @@ describe("catalog: 'allowed'", () => {
     expect(await browser.listOperations('shopify', '4.1')).toEqual([])
   })
 
+  it('asks an allow predicate per connector version and operation, without a payload', async () => {
+    const listing: string[] = []
+    const { request, call, mock } = setup({
+      allow: (connector, version, operation, c, payload) => {
+        if (payload === undefined) listing.push(`${connector}@${version} ${operation}`)
+        // slack 9.1's send_message for a signed-in caller; called only without an authId.
+        return (
+          connector === 'slack' &&
+          version === '9.1' &&
+          operation === 'send_message' &&
+          c.req.header('x-user') !== undefined &&
+          payload?.authId === undefined
+        )
+      },
+      catalog: 'allowed',
+    })
+    type Listed = { elements: { name: string; version?: string }[] }
+    const list = async (path: string, headers: Record<string, string> = {}) =>
+      ((await (await request(path, { headers })).json()) as Listed).elements
+    const ada = { 'x-user': 'ada' }
+    expect(await list('/core/v1/connectors')).toEqual([])
+    const connectors = await list('/core/v1/connectors', ada)
+    expect(connectors.map((c) => `${c.name}@${c.version}`)).toEqual(['slack@9.1'])
+    const operations = await list('/core/v1/connectors/slack/versions/9.1/operations', ada)
+    expect(operations.map((op) => op.name)).toEqual(['send_message'])
+    expect(await list('/core/v1/connectors/slack/versions/9.0/operations', ada)).toEqual([])
+    expect(listing).toContain('slack@9.1 send_message')
+    expect(listing).toContain('slack@9.0 send_message')
+    // A call is asked with its payload: an authId here is refused.
+    expect(
+      (await call({ ...SEND_MESSAGE, authId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427' }, ada)).status,
+    ).toBe(403)
+    expect((await call(SEND_MESSAGE, ada)).status).toBe(200)
+    expect(mock.tasks).toBe(1)
+  })
+
   it("serves Tray's whole catalog by default", async () => {
     const { browser } = setup({ allow: { slack: ['send_message'] } })
     expect((await browser.listConnectors()).length).toBeGreaterThan(2)
@@ -297,10 +333,10 @@ describe("catalog: 'allowed'", () => {
 })
 
 describe('checking the new options when the handler is created', () => {
-  it("refuses catalog: 'allowed' with an allow predicate, and malformed authentications", () => {
+  it("takes catalog: 'allowed' with an allow predicate; refuses malformed authentications", () => {
     expect(() =>
       createTrayHandler({ token: TOKEN, public: true, allow: () => true, catalog: 'allowed' }),
-    ).toThrow(/needs allow as a map/)
+    ).not.toThrow()
     expect(() =>
       // @ts-expect-error: owns is required
       createTrayHandler({ token: TOKEN, public: true, authentications: {} }),

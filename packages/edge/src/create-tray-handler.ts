@@ -4,17 +4,16 @@ import {
   getAuthentication,
   listServiceEnvironments,
 } from '@traykit/core/admin'
-import type { CallPayload, CreateAuthenticationInput, TrayClient } from '@traykit/core/client'
+import type { CreateAuthenticationInput, TrayClient } from '@traykit/core/client'
 import {
-  type AllowedCatalog,
   createAllowCheck,
   createClientPool,
   createJsonRedactor,
   type JsonRedactor,
-  listAllowed,
   redactError,
 } from '@traykit/core/server'
 import { type Context, type Env, Hono } from 'hono'
+import { type AllowedCatalog, allowedCatalog } from './_allowed-catalog'
 import { checkOptions } from './_check-options'
 import { checkPayload } from './_check-payload'
 import { compileCors } from './_cors'
@@ -23,7 +22,7 @@ import { HandlerError } from './_handler-error'
 import { readJsonBody } from './_read-json-body'
 import { refuseForeignOrigin } from './_refuse-foreign-origin'
 import { requestIdOf } from './_request-id'
-import type { AllowMap, CreatedAuthentication, TrayHandlerOptions } from './handler-options'
+import type { CreatedAuthentication, TrayHandlerOptions } from './handler-options'
 
 const CONNECTORS = '/core/v1/connectors'
 const OPERATIONS = '/core/v1/connectors/:name/versions/:version/operations'
@@ -39,13 +38,6 @@ const NO_CONTENT = Symbol('no content')
 /** What a route does once the request is authorized; `client()` resolves the upstream token. */
 type Work<E extends Env> = (c: Context<E>, client: () => Promise<TrayClient>) => Promise<unknown>
 
-/** What core's allow check sees of a call: the request, and what an edge predicate is given. */
-interface CallContext<E extends Env> {
-  c: Context<E>
-  version: string
-  payload: CallPayload
-}
-
 /**
  * Creates a Hono app that serves Tray's catalog and call routes in front of Tray: the token
  * stays on the server, and each call is authorized, size-limited, shape-checked, allowed and
@@ -53,21 +45,11 @@ interface CallContext<E extends Env> {
  */
 export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptions<E>): Hono<E> {
   checkOptions(options)
-  const { allow: allowOption } = options
   const named = { name: 'createTrayHandler' }
-  // Core's allow check; an edge predicate is also given the version and the checked payload.
-  const allow = createAllowCheck<CallContext<E>>(
-    typeof allowOption === 'function'
-      ? ({ c, version, payload }, connector, operation) =>
-          allowOption(connector, version, operation, c, payload)
-      : allowOption,
-    named,
-  )
-  // checkOptions made sure 'allowed' comes with a map.
-  const shown: AllowedCatalog | undefined =
-    options.catalog === 'allowed'
-      ? listAllowed(allowOption as AllowMap | undefined, named)
-      : undefined
+  // Core's allow check, asked with the checked payload before a call and without it to list.
+  const allow = createAllowCheck<Context<E>>(options.allow, named)
+  const shown: AllowedCatalog<Context<E>> | undefined =
+    options.catalog === 'allowed' ? allowedCatalog(options.allow, allow, named) : undefined
   const { authentications } = options
   const cors = compileCors(options.cors)
   const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
@@ -166,9 +148,11 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
   app.get(
     CONNECTORS,
     serve(async (c, client) => {
-      const connectors = await (await client()).listConnectors({ signal: c.req.raw.signal })
+      const tray = await client()
+      const signal = c.req.raw.signal
+      const connectors = await tray.listConnectors({ signal })
       // With catalog: 'allowed', a connector is listed only if some operation of it may run.
-      return { elements: shown ? shown.connectors(connectors) : connectors }
+      return { elements: shown ? await shown.connectors(c, tray, connectors, signal) : connectors }
     }),
   )
 
@@ -178,7 +162,9 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       const { name, version } = connectorOf(c)
       const signal = c.req.raw.signal
       const operations = await (await client()).listOperations(name, version, { signal })
-      return { elements: shown ? shown.operations(name, operations) : operations }
+      return {
+        elements: shown ? await shown.operations(c, name, version, operations) : operations,
+      }
     }),
   )
 
@@ -202,7 +188,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     serve(async (c, client) => {
       const payload = checkPayload(await readJsonBody(c.req.raw, maxBodyBytes))
       const { name, version } = connectorOf(c)
-      if (!(await allow({ c, version, payload }, name, payload.operation))) {
+      if (!(await allow(name, version, payload.operation, c, payload))) {
         throw new HandlerError(
           403,
           'operation_not_allowed',

@@ -1,9 +1,11 @@
 // Type tests: `pnpm typecheck` compiles this file, where an unused @ts-expect-error fails too.
+import type { CallPayload } from '@traykit/core/client'
+import type { AllowPredicate as CoreAllowPredicate } from '@traykit/core/server'
 import { createMockTray } from '@traykit/testing'
-import { Hono } from 'hono'
+import { type Context, type Env, Hono } from 'hono'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { createTrayHandler } from './create-tray-handler'
-import type { TrayHandlerOptions } from './handler-options'
+import type { AllowPredicate, TrayHandlerOptions } from './handler-options'
 
 const TOKEN = 'tray-types-Jm4pQ7'
 
@@ -49,6 +51,33 @@ describe('the options type', () => {
     expect(handler).toBeInstanceOf(Hono)
     // @ts-expect-error owns is required
     expect(() => createTrayHandler({ token: TOKEN, public: true, authentications: {} })).toThrow()
+  })
+
+  it('takes an allow predicate written for calls, its payload required, as before', () => {
+    // Declared apart with `payload: CallPayload`, as the edge's predicates were typed.
+    const forCalls = (
+      connector: string,
+      _version: string,
+      operation: string,
+      c: Context,
+      payload: CallPayload,
+    ): boolean =>
+      connector === 'slack' &&
+      operation === 'send_message' &&
+      payload.authId === c.req.header('x-auth')
+    const shared: AllowPredicate = forCalls
+    expect(() => createTrayHandler({ token: TOKEN, public: true, allow: forCalls })).not.toThrow()
+    expect(() => createTrayHandler({ token: TOKEN, public: true, allow: shared })).not.toThrow()
+    // Core's predicate under the edge's name: the same type, and payload absent when listing.
+    expectTypeOf<AllowPredicate>().toEqualTypeOf<CoreAllowPredicate<Context<Env>>>()
+    createTrayHandler({
+      token: TOKEN,
+      public: true,
+      allow: (_connector, _version, _operation, _c, payload) => {
+        expectTypeOf(payload).toEqualTypeOf<CallPayload | undefined>()
+        return payload?.authId === undefined
+      },
+    })
   })
 
   it('refuses an option it does not know', () => {

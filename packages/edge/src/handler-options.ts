@@ -1,13 +1,12 @@
 import type {
   CacheStore,
-  CallPayload,
   CatalogCacheOptions,
   CreateAuthenticationInput,
   Limiter,
   RateLimits,
   TrayRegion,
 } from '@traykit/core/client'
-import type { AllowMap } from '@traykit/core/server'
+import type { AllowMap, AllowPredicate as CoreAllowPredicate } from '@traykit/core/server'
 import type { Context, Env } from 'hono'
 
 /**
@@ -23,16 +22,12 @@ export type TokenSource<E extends Env = Env> =
   | ((c: Context<E>) => string | Promise<string>)
 
 /**
- * Decides per call whether it may run. `payload` is the checked call payload, so a rule can
- * also look at `authId` (with a master token, any authentication of the account is usable).
+ * Decides whether the caller of `c` may run an operation: core's `AllowPredicate` on the
+ * request's context. `payload` is the checked call payload before a call, so a rule can also
+ * look at `authId` (with a master token, any authentication of the account is usable); it is
+ * absent when `catalog: 'allowed'` asks which operations to list.
  */
-export type AllowPredicate<E extends Env = Env> = (
-  connector: string,
-  version: string,
-  operation: string,
-  c: Context<E>,
-  payload: CallPayload,
-) => boolean | Promise<boolean>
+export type AllowPredicate<E extends Env = Env> = CoreAllowPredicate<Context<E>>
 
 /** What `onCreate` learns of a new authentication: its id and what was sent, minus the credentials. */
 export type CreatedAuthentication = Pick<
@@ -86,7 +81,7 @@ export interface TrayHandlerBaseOptions<E extends Env = Env> {
   authentications?: AuthenticationsOptions<E> | undefined
   /**
    * `'all'` (default) serves Tray's catalog as is; `'allowed'` lists only the connectors and
-   * operations the `allow` map permits (a map only: a predicate cannot be asked per operation).
+   * operations `allow` permits (a predicate is asked per operation, without a payload).
    */
   catalog?: 'all' | 'allowed' | undefined
   /** Cross-origin access; off by default (same-origin callers only). */

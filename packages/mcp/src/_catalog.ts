@@ -60,7 +60,9 @@ export async function allowedOperations<C>(
   // Read for many connectors at once: one listener each on the request's signal would pass
   // Node's leak warning, so only the first read (the connector list) takes the signal.
   const operations = await tray.listOperations(connector.name, connector.version)
-  const allowed = await Promise.all(operations.map((op) => check(ctx, connector.name, op.name)))
+  // Asked without a payload: the operation is offered, nothing is about to run.
+  const { name, version } = connector
+  const allowed = await Promise.all(operations.map((op) => check(name, version, op.name, ctx)))
   return operations.filter((_, i) => allowed[i]).map((operation) => refOf(connector, operation))
 }
 

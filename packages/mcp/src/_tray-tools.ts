@@ -4,7 +4,7 @@ import {
   McpError,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js'
-import type { Connector, JsonObject, RequestOptions } from '@traykit/core/client'
+import type { CallPayload, Connector, JsonObject, RequestOptions } from '@traykit/core/client'
 import { examplePayload, getLookups } from '@traykit/core/forms'
 import { resolveLookup } from '@traykit/core/lookups'
 import { createAllowCheck, TrayGatewayError } from '@traykit/core/server'
@@ -113,60 +113,74 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
     return tray.getConnector(args.string('connector', true), args.string('version', false), opts)
   }
 
-  async function refuseUnallowed(request: TrayMcpRequest, connector: string, operation: string) {
-    if ((await check(request, connector, operation)) === true) return
+  /**
+   * Refuses what `allow` does not permit: with the call's `payload` when one is about to run
+   * (a tool call, a lookup), without it when the operation is only offered or described.
+   */
+  async function refuseUnallowed(
+    connector: Connector,
+    operation: string,
+    request: TrayMcpRequest,
+    payload?: CallPayload,
+  ) {
+    if (await check(connector.name, connector.version, operation, request, payload)) return
     throw new TrayGatewayError(
       403,
       'operation_not_allowed',
-      `${connector} ${operation} may not be called through this server`,
+      `${connector.name} ${operation} may not be called through this server`,
     )
   }
 
-  /** The call's authentication: the agent's (only when allowed), else the server's; ownership checked. */
-  async function authIdFor(
-    ref: OperationRef,
+  /**
+   * What a call of `operation` is about to send: its input and its authentication, the agent's
+   * (only when allowed), else the server's. Asked of `allow` before ownership is.
+   */
+  async function payloadOf(
+    connector: Connector,
+    operation: string,
+    input: JsonObject,
     args: Record<string, unknown>,
     request: TrayMcpRequest,
-  ): Promise<string | undefined> {
+  ): Promise<CallPayload> {
     const fromAgent = agentAuthId ? readArgs(args).string('authId', false) : undefined
     const source = options.authId
     const authId =
       fromAgent ??
       (typeof source === 'function'
         ? await source({
-            connector: ref.connector.name,
-            version: ref.connector.version,
-            operation: ref.operation.name,
+            connector: connector.name,
+            version: connector.version,
+            operation,
             request,
           })
         : source)
-    if (authId !== undefined && ownsAuthId && (await ownsAuthId(request, authId)) !== true) {
-      throw new TrayGatewayError(
-        403,
-        'authentication_not_owned',
-        'This authentication may not be used by this caller',
-      )
-    }
-    return authId
+    return { operation, input, ...(authId !== undefined && { authId }) }
+  }
+
+  /** Refuses an authentication the ownership hook does not give the request. */
+  async function refuseUnowned(authId: string | undefined, request: TrayMcpRequest) {
+    if (authId === undefined || !ownsAuthId || (await ownsAuthId(request, authId)) === true) return
+    throw new TrayGatewayError(
+      403,
+      'authentication_not_owned',
+      'This authentication may not be used by this caller',
+    )
   }
 
   /** Runs one operation: allowed, authenticated on the server's side, validated by core before it is sent. */
   async function run(
-    ref: OperationRef,
+    connector: Connector,
+    operation: string,
     input: JsonObject,
     args: Record<string, unknown>,
     request: TrayMcpRequest,
   ) {
-    await refuseUnallowed(request, ref.connector.name, ref.operation.name)
-    const authId = await authIdFor(ref, args, request)
-    const payload = {
-      operation: ref.operation.name,
-      input,
-      ...(authId !== undefined && { authId }),
-    }
+    const payload = await payloadOf(connector, operation, input, args, request)
+    await refuseUnallowed(connector, operation, request, payload)
+    await refuseUnowned(payload.authId, request)
     // Core checks the payload and validates the input against the operation before sending
     // (TrayValidationError, nothing billed), and never retries a call that may have run.
-    const output = await tray.callConnector(ref.connector.name, ref.connector.version, payload, {
+    const output = await tray.callConnector(connector.name, connector.version, payload, {
       signal: request.signal,
     })
     return jsonResult(output, redact)
@@ -190,13 +204,12 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
     const operation = read.string('operation', true)
     const field = read.string('field', true)
     const input = read.object('input')
-    // The lookup runs the DDL its operation's schema names, with that operation's allowance.
-    await refuseUnallowed(request, connector.name, operation)
-    const ref = refOf(
-      connector,
-      await tray.getOperation(connector.name, connector.version, operation, opts),
-    )
-    const authId = await authIdFor(ref, args, request)
+    // The lookup runs the DDL its operation's schema names, with that operation's allowance,
+    // asked with the operation's payload so far (its input, and the authId the DDL runs with).
+    const payload = await payloadOf(connector, operation, input, args, request)
+    await refuseUnallowed(connector, operation, request, payload)
+    const { authId } = payload
+    await refuseUnowned(authId, request)
     const options_ = await resolveLookup(
       tray,
       { connector: connector.name, version: connector.version, operation, field, input, authId },
@@ -263,7 +276,7 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
     const opts = { signal: request.signal }
     const connector = await connectorOf(read, opts)
     const name = read.string('operation', true)
-    await refuseUnallowed(request, connector.name, name)
+    await refuseUnallowed(connector, name, request)
     const ref = refOf(
       connector,
       await tray.getOperation(connector.name, connector.version, name, opts),
@@ -296,12 +309,8 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
     const connector = await connectorOf(read, opts)
     const name = read.string('operation', true)
     const input = read.object('input')
-    await refuseUnallowed(request, connector.name, name)
-    const ref = refOf(
-      connector,
-      await tray.getOperation(connector.name, connector.version, name, opts),
-    )
-    return run(ref, input, args, request)
+    // Core reads the operation to validate the input (not found: a tool error, nothing billed).
+    return run(connector, name, input, args, request)
   }
 
   const lookupTool = fixedTool(
@@ -386,7 +395,9 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
           if (name === CALL_TOOL) return await callOperation(args, request)
         } else {
           const ref = await findTool(name, request)
-          if (ref) return await run(ref, inputOf(ref, args), args, request)
+          if (ref) {
+            return await run(ref.connector, ref.operation.name, inputOf(ref, args), args, request)
+          }
         }
       } catch (error) {
         return errorResult(error, redact)

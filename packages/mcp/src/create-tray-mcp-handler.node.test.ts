@@ -24,8 +24,12 @@ const app = createTrayMcpHandler({
   baseUrl: 'http://tray.test',
   fetch: mock.fetch,
   authorize: (c) => userOf(c) !== undefined,
-  allow: (c, connector, operation) =>
-    connector === 'slack' && (operation === 'send_message' || userOf(c) === OTHER_AUTH_ID),
+  // The edge's predicate, as is: (connector, version, operation, c, payload).
+  allow: (connector, version, operation, c, payload) =>
+    connector === 'slack' &&
+    version === '9.1' &&
+    (operation === 'send_message' || userOf(c) === OTHER_AUTH_ID) &&
+    (payload === undefined || payload.input.text !== 'forbidden'),
   authId: (c) => userOf(c),
   agentAuthId: true,
   authentications: { owns: (c, authId) => userOf(c) === authId },
@@ -81,6 +85,11 @@ describe('createTrayMcpHandler over Streamable HTTP on Node', () => {
 
   it('refuses operations outside allow and authentications the caller does not own', async () => {
     const client = await agent('key-acme')
+    const forbidden = await client.callTool({
+      name: 'slack_9_1__send_message',
+      arguments: { channel: 'C01', text: 'forbidden' },
+    })
+    expect(textOf(forbidden)).toContain('operation_not_allowed')
     const other = await client.callTool({
       name: 'slack_9_1__send_reminder',
       arguments: { message: 'm', time: 'now', channel_id: 'C01' },

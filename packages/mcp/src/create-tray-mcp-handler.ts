@@ -69,9 +69,11 @@ export function createTrayMcpHandler<E extends Env = Env>(
         mode: options.mode,
         name: options.name,
         agentAuthId: options.agentAuthId,
+        // The edge's predicate, on the HTTP request's context rather than the MCP request.
         allow:
           typeof allow === 'function'
-            ? (_request, connector, op) => allow(c, connector, op)
+            ? (connector, version, operation, _request, payload) =>
+                allow(connector, version, operation, c, payload)
             : allow,
         authId:
           typeof authId === 'function' ? ({ request: _, ...call }) => authId(c, call) : authId,

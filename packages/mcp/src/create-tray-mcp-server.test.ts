@@ -80,17 +80,47 @@ describe('operations mode: tools/list', () => {
     expect((await client.listTools()).tools).toEqual([])
   })
 
-  it('asks a predicate per operation, with the MCP request', async () => {
+  it('asks a predicate per operation, with the version and the MCP request', async () => {
     const seen: string[] = []
     const { client } = await open({
-      allow: (request, connector, operation) => {
-        seen.push(typeof request.signal)
+      allow: (connector, version, operation, request, payload) => {
+        seen.push(`${connector} ${version}: ${typeof request.signal}, payload ${payload}`)
         return connector === 'slack' && operation === 'send_message'
       },
     })
     const names = (await client.listTools()).tools.map((t) => t.name)
     expect(names).toEqual(['slack_9_1__send_message', 'tray_lookup_options'])
-    expect(new Set(seen)).toEqual(new Set(['object']))
+    // Listing offers tools of the latest versions: no payload, nothing is about to run.
+    expect(seen).toContain('slack 9.1: object, payload undefined')
+    expect(seen.every((entry) => entry.endsWith(': object, payload undefined'))).toBe(true)
+    expect(seen.some((entry) => entry.startsWith('slack 9.0'))).toBe(false)
+  })
+
+  it('asks a predicate with the payload before a call runs: input and server-side authId', async () => {
+    const payloads: unknown[] = []
+    const { client, mock } = await open({
+      allow: (connector, version, operation, _request, payload) => {
+        if (payload) payloads.push({ connector, version, operation, payload })
+        // Lists send_message; a call runs only with a text that is not a secret.
+        return operation === 'send_message' && payload?.input.text !== 'secret'
+      },
+    })
+    const call = (text: string) =>
+      client.callTool({ name: 'slack_9_1__send_message', arguments: { channel: 'C01', text } })
+    expect((await call('hello')).isError).toBeFalsy()
+    const refused = await call('secret')
+    expect(textOf(refused)).toContain('"code":"operation_not_allowed"')
+    expect(mock.tasks).toBe(1)
+    expect(payloads[0]).toEqual({
+      connector: 'slack',
+      version: '9.1',
+      operation: 'send_message',
+      payload: {
+        operation: 'send_message',
+        input: { channel: 'C01', text: 'hello' },
+        authId: AUTH_ID,
+      },
+    })
   })
 })
 

@@ -31,8 +31,10 @@ export interface TrayMcpServerOptions {
   tray: TrayClient
   /**
    * Which operations the agent may see and call, per connector name (any version): a map such
-   * as `{ slack: ['send_message'] }`, or a predicate on the MCP request. Default: none.
-   * An allowed operation's lookups (the DDL its schema names) may be listed with it.
+   * as `{ slack: ['send_message'] }`, or core's predicate `(connector, version, operation,
+   * request, payload?)` on the MCP request, asked without a payload to list or describe a tool
+   * and with the call's payload (input, `authId`) before it runs. Default: none. An allowed
+   * operation's lookups (the DDL its schema names) may be listed with it.
    */
   allow?: AllowRule<TrayMcpRequest> | undefined
   /**

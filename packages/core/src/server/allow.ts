@@ -1,4 +1,5 @@
 import { TrayError } from '../errors/tray-error'
+import type { CallPayload } from '../schemas/call-payload'
 
 /**
  * Which operations callers may run, per connector name (any version): a list of operation
@@ -6,13 +7,41 @@ import { TrayError } from '../errors/tray-error'
  */
 export type AllowMap = Readonly<Record<string, readonly string[] | '*'>>
 
-/** An allow map, or a predicate on the caller's context `C` (only a literal `true` allows). */
-export type AllowRule<C> =
-  | AllowMap
-  | ((ctx: C, connector: string, operation: string) => boolean | Promise<boolean>)
+/** The declaration behind `AllowPredicate` (a method: see there). */
+interface AllowPredicateSignature<C> {
+  predicate(
+    connector: string,
+    version: string,
+    operation: string,
+    ctx: C,
+    payload?: CallPayload,
+  ): boolean | Promise<boolean>
+}
 
-/** The check `createAllowCheck` makes: resolves `true` only when the call may run. */
-export type AllowCheck<C> = (ctx: C, connector: string, operation: string) => Promise<boolean>
+/**
+ * Decides whether the caller of `ctx` may run `operation` of `connector` at `version`; only a
+ * literal `true` allows. `payload` is the checked call payload when a call is about to run (a
+ * rule may look at its `authId`), and absent when the question is whether to list or offer the
+ * operation (`catalog: 'allowed'`, MCP's `tools/list`): read it as `payload?.authId`.
+ */
+// Declared as a method so a predicate written for calls only, `(…, payload: CallPayload)`, is
+// still accepted (methods compare their parameters both ways): the edge's released shape.
+export type AllowPredicate<C> = AllowPredicateSignature<C>['predicate']
+
+/** An allow map, or a predicate on the caller's context `C` (only a literal `true` allows). */
+export type AllowRule<C> = AllowMap | AllowPredicate<C>
+
+/**
+ * The check `createAllowCheck` makes, in the predicate's order: resolves `true` only when the
+ * call may run (with `payload`), or the operation may be listed (without).
+ */
+export type AllowCheck<C> = (
+  connector: string,
+  version: string,
+  operation: string,
+  ctx: C,
+  payload?: CallPayload,
+) => Promise<boolean>
 
 /** Per connector, the operations an allow map permits: `'*'` for all, or their names. */
 export type AllowRules = ReadonlyMap<string, ReadonlySet<string> | '*'>
@@ -34,10 +63,11 @@ export function createAllowCheck<C>(
 ): AllowCheck<C> {
   if (allow === undefined) return async () => false
   if (typeof allow === 'function') {
-    return async (ctx, connector, operation) => (await allow(ctx, connector, operation)) === true
+    return async (connector, version, operation, ctx, payload) =>
+      (await allow(connector, version, operation, ctx, payload)) === true
   }
   const rules = compileAllowMap(allow, options)
-  return async (_ctx, connector, operation) => allowedBy(rules, connector, operation)
+  return async (connector, _version, operation) => allowedBy(rules, connector, operation)
 }
 
 /** What `catalog: 'allowed'` shows of Tray's catalog under an allow map. */
@@ -54,7 +84,8 @@ export interface AllowedCatalog {
 
 /**
  * Narrows catalog lists to what an allow map permits, so a UI or an agent lists only what it
- * may call. A predicate cannot be asked per operation ahead of a call: this takes a map only.
+ * may call, without a request. A predicate is asked per operation through `createAllowCheck`
+ * (without a payload) instead.
  */
 export function listAllowed(
   allow: AllowMap | undefined,
