@@ -142,6 +142,10 @@ export async function generateTypes(
   const refs = targets.map((t) => comment(`${t.name}@${t.version}`))
   const source = [
     header(refs),
+    // The augmentation below needs the package in the program: with this, the file compiles
+    // on its own, even where nothing else imports @traykit/core yet.
+    "import type {} from '@traykit/core'",
+    '',
     ...declarations,
     "declare module '@traykit/core' {",
     '  interface TrayOperations {',

@@ -36,7 +36,11 @@ async function project(core: string): Promise<string> {
 }
 
 /** tsc's errors for the project under `strict`, as `file(line): message`. */
-function compile(dir: string, resolution: 'bundler' | 'node16'): string[] {
+function compile(
+  dir: string,
+  resolution: 'bundler' | 'node16',
+  files = ['tray-types.ts', 'usage.ts'],
+): string[] {
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -48,7 +52,10 @@ function compile(dir: string, resolution: 'bundler' | 'node16'): string[] {
       ? { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }
       : { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 }),
   }
-  const program = ts.createProgram([join(dir, 'tray-types.ts'), join(dir, 'usage.ts')], options)
+  const program = ts.createProgram(
+    files.map((file) => join(dir, file)),
+    options,
+  )
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file
       ? `${d.file.fileName.slice(dir.length + 1)}(${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1})`
@@ -61,6 +68,11 @@ describe('the generated module of the whole mock catalog', () => {
   it('compiles under strict and types the calls of a plain client (core from source)', async () => {
     const dir = await project(coreRoot)
     expect(compile(dir, 'bundler')).toEqual([])
+  })
+
+  it('compiles on its own, in a program where nothing else imports @traykit/core', async () => {
+    const dir = await project(coreRoot)
+    expect(compile(dir, 'bundler', ['tray-types.ts'])).toEqual([])
   })
 
   it('registers through the built d.ts of the root and the lean entry (bundler and node16)', async () => {
