@@ -1,6 +1,7 @@
 // @traykit/core/server: the gateway rules, once, for every adapter (the edge's HTTP answers,
 // the CLI's exit codes, MCP's tool results): the allow check, the strict call-payload check
-// and input bounds, the error table, token-redacting output and the per-token client pool.
+// and input bounds, the error table, token-redacting output, the per-token client pool, and
+// the request rules of an HTTP gateway (a bounded JSON body, the origin check).
 // Generic over the caller's context: a Hono `Context`, an MCP session, a CLI run.
 
 export { parseCallPayload } from './client/parse-call-payload'
@@ -26,5 +27,11 @@ export {
 } from './server/create-client-pool'
 export { type ErrorOutcome, errorOutcome } from './server/error-outcome'
 export { createJsonRedactor, type JsonRedactor } from './server/json-redactor'
+export {
+  createOriginCheck,
+  type OriginCheck,
+  type OriginCheckOptions,
+} from './server/origin-check'
+export { readJsonBody } from './server/read-json-body'
 export { redactError } from './server/redact-error'
 export { TrayGatewayError } from './server/tray-gateway-error'

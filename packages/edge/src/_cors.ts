@@ -1,4 +1,5 @@
 import { TrayError } from '@traykit/core'
+import { createOriginCheck, type OriginCheck } from '@traykit/core/server'
 import type { CorsOptions } from './handler-options'
 
 /** Headers the core client sends, plus the request id a caller may pass for correlation. */
@@ -7,6 +8,8 @@ const EXPOSE_HEADERS = 'x-request-id, x-tray-request-id, retry-after'
 
 /** The CORS answers of a handler, for one fixed list of exact origins. */
 export interface Cors {
+  /** Core's origin check of the listed origins (strict: an unlisted `Origin` is refused). */
+  originCheck: OriginCheck
   /** Headers to add to a response for a request from `origin`; none for other origins. */
   headersFor(origin: string | undefined): Record<string, string>
   /** Whether a preflight from `origin` is answered positively. */
@@ -28,7 +31,13 @@ export function compileCors(cors: CorsOptions | false | undefined): Cors | undef
       "createTrayHandler: cors must be false or { origins: ['https://app.example.com', …] } with at least one origin",
     )
   }
-  const origins = new Set(cors.origins.map(checkOrigin))
+  // Core checks the list (exact origins only) and refuses other sites' requests by it.
+  const originCheck = createOriginCheck({
+    origins: cors.origins,
+    name: 'createTrayHandler',
+    option: 'cors.origins',
+  })
+  const { origins } = originCheck
   const maxAge = cors.maxAge ?? 600
   if (!Number.isInteger(maxAge) || maxAge < 0) {
     throw new TrayError(
@@ -44,6 +53,7 @@ export function compileCors(cors: CorsOptions | false | undefined): Cors | undef
     : {}
 
   return {
+    originCheck,
     allows: (origin) => origin !== undefined && origins.has(origin),
     headersFor(origin) {
       // Vary on every answer: a shared cache must not reuse one origin's answer for another.
@@ -64,24 +74,4 @@ export function compileCors(cors: CorsOptions | false | undefined): Cors | undef
       ...credentials,
     }),
   }
-}
-
-function checkOrigin(origin: unknown): string {
-  let parsed: URL | undefined
-  try {
-    parsed = typeof origin === 'string' ? new URL(origin) : undefined
-  } catch {
-    parsed = undefined
-  }
-  // An origin is scheme + host + port, exactly as browsers send it: no path, no trailing slash.
-  if (
-    !parsed ||
-    parsed.origin !== origin ||
-    (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-  ) {
-    throw new TrayError(
-      `createTrayHandler: cors.origins must hold exact origins such as https://app.example.com (no wildcard, path or trailing slash), got ${JSON.stringify(origin)}`,
-    )
-  }
-  return origin as string
 }

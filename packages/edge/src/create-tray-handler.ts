@@ -9,7 +9,9 @@ import {
   createAllowCheck,
   createClientPool,
   createJsonRedactor,
+  createOriginCheck,
   type JsonRedactor,
+  readJsonBody,
   redactError,
 } from '@traykit/core/server'
 import { type Context, type Env, Hono } from 'hono'
@@ -19,8 +21,6 @@ import { checkPayload } from './_check-payload'
 import { compileCors } from './_cors'
 import { toErrorAnswer } from './_error-response'
 import { HandlerError } from './_handler-error'
-import { readJsonBody } from './_read-json-body'
-import { refuseForeignOrigin } from './_refuse-foreign-origin'
 import { requestIdOf } from './_request-id'
 import type { CreatedAuthentication, TrayHandlerOptions } from './handler-options'
 
@@ -52,6 +52,10 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
     options.catalog === 'allowed' ? allowedCatalog(options.allow, allow, named) : undefined
   const { authentications } = options
   const cors = compileCors(options.cors)
+  // Other sites' browser requests are refused. Without CORS the handler serves its own origin
+  // only, and leaves a request without Sec-Fetch-Site (an older browser) to that header's
+  // absence: with CORS on, an unlisted Origin is refused too.
+  const originCheck = cors?.originCheck ?? createOriginCheck({ strict: false })
   const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
   const { authorize, onError, token: tokenSource } = options
   // One core client per upstream token (a fixed one is made now, so a malformed token fails at
@@ -90,7 +94,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
       let headers: Record<string, string> = {}
       try {
         // Another site's page is refused before anything else runs for it.
-        if (guarded) refuseForeignOrigin(c.req.raw, cors)
+        if (guarded) originCheck.refuseForeign(c.req.raw)
         // Only a literal `true` lets a request through: a rule that forgot to return refuses.
         if (guarded && authorize && (await authorize(c)) !== true) {
           throw new HandlerError(

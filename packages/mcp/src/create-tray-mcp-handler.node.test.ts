@@ -121,6 +121,52 @@ describe('createTrayMcpHandler over Streamable HTTP on Node', () => {
     expect(mock.calls).toHaveLength(0)
   })
 
+  it("reads the body and checks Origin by core's gateway rules (the edge's)", async () => {
+    const small = createTrayMcpHandler({
+      token: TOKEN,
+      baseUrl: 'http://tray.test',
+      fetch: mock.fetch,
+      public: true,
+      allow: { slack: ['send_message'] },
+      maxBodyBytes: 200,
+      origins: ['https://app.example.com'],
+    })
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      small.request('/mcp', {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          ...headers,
+        },
+      })
+    const list = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' })
+    const codeOf = async (response: Response) =>
+      ((await response.json()) as { error: { data?: { code: string } } }).error.data?.code
+    const tooLarge = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'x'.repeat(300) }))
+    expect([tooLarge.status, await codeOf(tooLarge)]).toEqual([413, 'payload_too_large'])
+    const plain = await post(list, { 'content-type': 'text/plain' })
+    expect([plain.status, await codeOf(plain)]).toEqual([415, 'unsupported_media_type'])
+    const broken = await post('{"jsonrpc":')
+    expect([broken.status, await codeOf(broken)]).toEqual([400, 'invalid_json'])
+    const listed = await post(list, {
+      origin: 'https://app.example.com',
+      'sec-fetch-site': 'cross-site',
+    })
+    expect(listed.status).toBe(200)
+    const sibling = await post(list, {
+      origin: 'https://other.example.com',
+      'sec-fetch-site': 'same-site',
+    })
+    expect([sibling.status, await codeOf(sibling)]).toEqual([403, 'origin_not_allowed'])
+    expect(mock.calls.filter((c) => c.route === 'call')).toHaveLength(0)
+    // Exact origins only, checked when the handler is made.
+    expect(() =>
+      createTrayMcpHandler({ token: TOKEN, public: true, origins: ['https://app.example.com/'] }),
+    ).toThrow(/^createTrayMcpHandler: origins must hold exact origins/)
+  })
+
   it('never answers the token, even when Tray echoes it', async () => {
     const client = await agent('key-acme')
     mock.fail({

@@ -2,14 +2,15 @@ import { StreamableHTTPTransport } from '@hono/mcp'
 import { TrayError } from '@traykit/core/client'
 import {
   createClientPool,
+  createOriginCheck,
   errorOutcome,
   type Redactor,
+  readJsonBody,
   redactError,
   TrayGatewayError,
 } from '@traykit/core/server'
 import { type Context, type Env, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { readBody } from './_read-body'
 import { createTrayMcpServer } from './create-tray-mcp-server'
 import type { TrayMcpHandlerOptions } from './mcp-handler-options'
 
@@ -38,14 +39,16 @@ export function createTrayMcpHandler<E extends Env = Env>(
     name: 'createTrayMcpHandler',
   })
   const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
-  const origins = new Set(options.origins ?? [])
+  // MCP servers must check Origin (DNS rebinding): strict, so an unlisted one is refused even
+  // from a browser that sends no Sec-Fetch-Site.
+  const originCheck = createOriginCheck({ origins: options.origins, name: 'createTrayMcpHandler' })
   const { allow, authId } = options
   const app = new Hono<E>()
 
   app.all(options.path ?? '/mcp', async (c) => {
     let redact: Redactor | undefined
     try {
-      refuseForeignOrigin(c.req.raw, origins)
+      originCheck.refuseForeign(c.req.raw)
       // Only a literal `true` lets a request through: a rule that forgot to return refuses.
       if (authorize && (await authorize(c)) !== true) {
         throw new TrayGatewayError(
@@ -60,7 +63,7 @@ export function createTrayMcpHandler<E extends Env = Env>(
           allow: 'POST',
         })
       }
-      const body = await readBody(c.req.raw, maxBodyBytes)
+      const body = await readJsonBody(c.req.raw, maxBodyBytes)
       const pooled = await pool.clientFor(c)
       redact = pooled.redact
       const server = createTrayMcpServer({
@@ -104,22 +107,4 @@ function rpcError(message: string, code?: string) {
     error: { code: INTERNAL_ERROR, message, data: code && { code } },
     id: null,
   }
-}
-
-/**
- * Refuses a request from another site's page (MCP servers must check `Origin`, against DNS
- * rebinding): a browser's same-origin request and clients without an `Origin` (agents, curl)
- * pass, as do the listed origins.
- */
-function refuseForeignOrigin(request: Request, origins: ReadonlySet<string>): void {
-  const site = request.headers.get('sec-fetch-site')
-  if (site === 'same-origin' || site === 'none') return
-  const origin = request.headers.get('origin')
-  if (origin === null && site !== 'cross-site' && site !== 'same-site') return
-  if (origin !== null && (origins.has(origin) || origin === new URL(request.url).origin)) return
-  throw new TrayGatewayError(
-    403,
-    'origin_not_allowed',
-    'Requests from this origin may not use this server',
-  )
 }

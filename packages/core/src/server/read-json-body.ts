@@ -1,9 +1,11 @@
-import { HandlerError } from './_handler-error'
+import { TrayGatewayError } from './tray-gateway-error'
 
 /**
- * Reads a JSON request body of at most `maxBytes`. A declared `Content-Length` above the limit
- * is refused before anything is read. Within it, the body is read in one go: HTTP framing
- * stops a client from sending more than it declared (and runtimes' fast paths, such as
+ * Reads a JSON request body of at most `maxBytes` (a gateway's call payload, an MCP message),
+ * refusing with `TrayGatewayError`s that `errorOutcome` answers: 413 `payload_too_large`, 415
+ * `unsupported_media_type`, 400 `invalid_json`. A declared `Content-Length` above the limit is
+ * refused before anything is read. Within it, the body is read in one go: HTTP framing stops a
+ * client from sending more than it declared (and runtimes' fast paths, such as
  * @hono/node-server's, only apply to a whole read). A body without one (chunked) is counted
  * while it streams and abandoned as soon as it passes the limit, so it is never held whole.
  */
@@ -14,10 +16,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   // without a CORS preflight, which the origin list then decides.
   const type = request.headers.get('content-type') ?? ''
   if (!/^application\/json\s*(;|$)/i.test(type.trim())) {
-    throw new HandlerError(
+    throw new TrayGatewayError(
       415,
       'unsupported_media_type',
-      `Send the call payload as JSON with content-type: application/json${type ? ` (got ${type.slice(0, 100)})` : ''}`,
+      `Send the body as JSON with content-type: application/json${type ? ` (got ${type.slice(0, 100)})` : ''}`,
     )
   }
   const bytes =
@@ -30,20 +32,16 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new HandlerError(400, 'invalid_json', 'The request body is not valid UTF-8')
+    throw new TrayGatewayError(400, 'invalid_json', 'The request body is not valid UTF-8')
   }
   if (text.trim() === '') {
-    throw new HandlerError(
-      400,
-      'invalid_json',
-      'The request body is empty; send a call payload as JSON',
-    )
+    throw new TrayGatewayError(400, 'invalid_json', 'The request body is empty; send JSON')
   }
   try {
     return JSON.parse(text)
   } catch (error) {
     const detail = error instanceof Error ? `: ${error.message}` : ''
-    throw new HandlerError(400, 'invalid_json', `The request body is not valid JSON${detail}`)
+    throw new TrayGatewayError(400, 'invalid_json', `The request body is not valid JSON${detail}`)
   }
 }
 
@@ -76,8 +74,8 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
   return bytes
 }
 
-function tooLarge(maxBytes: number): HandlerError {
-  return new HandlerError(
+function tooLarge(maxBytes: number): TrayGatewayError {
+  return new TrayGatewayError(
     413,
     'payload_too_large',
     `The request body is larger than ${maxBytes} bytes`,
