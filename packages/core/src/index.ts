@@ -1,6 +1,13 @@
 // The root keeps every export of 0.x: the subpaths' functions, and a createTrayClient with the
 // methods that moved (deprecated). Importing it makes esbuild load the validator with the page:
 // `@traykit/core/client` is the lean path.
+
+// What the lean client loads on first use (a first failure, a first response) is loaded with
+// the root at once: a first load is real I/O, which a test driving fake timers never waits for,
+// and a server has no first download to save.
+import './client/_failures'
+import './client/_shapes'
+
 export {
   createTrayClient,
   type TrayClient,
