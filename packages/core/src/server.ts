@@ -26,6 +26,16 @@ export {
   type PooledClient,
 } from './server/create-client-pool'
 export { type ErrorOutcome, errorOutcome } from './server/error-outcome'
+export {
+  type AuthorizedGatewayOptions,
+  checkGatewayOptions,
+  type GatewayAuthentications,
+  type GatewayCheckOptions,
+  type GatewayClientOptions,
+  type GatewayToken,
+  type PublicGatewayOptions,
+  type TrayGatewayOptions,
+} from './server/gateway-options'
 export { createJsonRedactor, type JsonRedactor } from './server/json-redactor'
 export {
   createOriginCheck,

@@ -335,6 +335,11 @@ describe('creating a handler', () => {
     [{ public: true }, /token is required/],
     [{ token: '', public: true }, /token is required/],
     [{ token: TOKEN, public: true, authorise: () => true }, /unknown option "authorise"/],
+    [
+      { token: TOKEN, public: true, catalogue: 'allowed' },
+      /unknown option "catalogue" \(did you mean "catalog"\?\)/,
+    ],
+    [{ token: TOKEN, authorise: true }, /did you mean "authorize"\?.*options are token/],
     [{ token: TOKEN, authorize: true }, /authorize must be a function/],
     [{ token: TOKEN, public: 'yes' }, /public must be true or false/],
     [{ token: TOKEN, public: true, maxBodyBytes: 0 }, /maxBodyBytes must be a whole number/],

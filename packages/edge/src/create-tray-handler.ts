@@ -60,20 +60,7 @@ export function createTrayHandler<E extends Env = Env>(options: TrayHandlerOptio
   const { authorize, onError, token: tokenSource } = options
   // One core client per upstream token (a fixed one is made now, so a malformed token fails at
   // startup), each with core's redactor of its token.
-  const pool = createClientPool<Context<E>>({
-    token: tokenSource,
-    region: options.region,
-    baseUrl: options.baseUrl,
-    fetch: options.fetch,
-    timeout: options.timeout,
-    maxRetries: options.maxRetries,
-    maxResponseBytes: options.maxResponseBytes,
-    cache: options.cache,
-    limits: options.limits,
-    limiter: options.limiter,
-    userAgent: 'traykit-edge',
-    ...named,
-  })
+  const pool = createClientPool<Context<E>>({ ...options, userAgent: 'traykit-edge', ...named })
   /** A fixed token is redacted from every answer, even those given before any client is asked for. */
   const fixedRedactor =
     typeof tokenSource === 'string' ? createJsonRedactor(tokenSource) : undefined

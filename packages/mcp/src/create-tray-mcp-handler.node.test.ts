@@ -167,6 +167,23 @@ describe('createTrayMcpHandler over Streamable HTTP on Node', () => {
     ).toThrow(/^createTrayMcpHandler: origins must hold exact origins/)
   })
 
+  it("refuses what createTrayHandler refuses when it is made, naming MCP's options too", () => {
+    const make = (options: object) => () => createTrayMcpHandler(options as never)
+    expect(make({ token: TOKEN, public: true, allwo: { slack: ['send_message'] } })).toThrow(
+      /^createTrayMcpHandler: unknown option "allwo" \(did you mean "allow"\?\)/,
+    )
+    expect(make({ token: TOKEN, public: true, agentAuthID: true })).toThrow(
+      /unknown option "agentAuthID" \(did you mean "agentAuthId"\?\).*options are token.*, origins, name$/,
+    )
+    expect(make({ token: TOKEN })).toThrow(/authorize is required/)
+    expect(make({ token: TOKEN, public: true, maxBodyBytes: 0 })).toThrow(/maxBodyBytes must be/)
+    expect(make({ token: TOKEN, public: true, region: 'mars' })).toThrow(/region must be one of/)
+    expect(make({ token: TOKEN, public: true, authentications: {} })).toThrow(
+      /authentications must be/,
+    )
+    expect(make({ token: TOKEN, public: true, mode: 'tools' })).toThrow(/mode must be/)
+  })
+
   it('never answers the token, even when Tray echoes it', async () => {
     const client = await agent('key-acme')
     mock.fail({

@@ -1,6 +1,7 @@
 import { StreamableHTTPTransport } from '@hono/mcp'
 import { TrayError } from '@traykit/core/client'
 import {
+  checkGatewayOptions,
   createClientPool,
   createOriginCheck,
   errorOutcome,
@@ -8,13 +9,20 @@ import {
   readJsonBody,
   redactError,
   TrayGatewayError,
+  type TrayGatewayOptions,
 } from '@traykit/core/server'
 import { type Context, type Env, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { createTrayMcpServer } from './create-tray-mcp-server'
-import type { TrayMcpHandlerOptions } from './mcp-handler-options'
+import type { TrayMcpHandlerBaseOptions, TrayMcpHandlerOptions } from './mcp-handler-options'
 
 const ONE_MIB = 1024 * 1024
+const NAME = 'createTrayMcpHandler'
+/** MCP's own options, besides core's gateway options (typed: one added there and not here fails). */
+const MCP_OPTIONS: Record<
+  Exclude<keyof TrayMcpHandlerBaseOptions, keyof TrayGatewayOptions<Context>>,
+  true
+> = { authId: true, agentAuthId: true, mode: true, path: true, origins: true, name: true }
 /** JSON-RPC's code for a failure of the server itself. */
 const INTERNAL_ERROR = -32603
 
@@ -27,21 +35,20 @@ const INTERNAL_ERROR = -32603
 export function createTrayMcpHandler<E extends Env = Env>(
   options: TrayMcpHandlerOptions<E>,
 ): Hono<E> {
+  // Core's checks of the options it shares with createTrayHandler, and the names of MCP's own.
+  checkGatewayOptions(options, { name: NAME, options: Object.keys(MCP_OPTIONS) })
   const { authorize, authentications, onError } = options
-  if (typeof authorize !== 'function' && options.public !== true) {
+  if (options.mode !== undefined && options.mode !== 'operations' && options.mode !== 'discovery') {
     throw new TrayError(
-      'createTrayMcpHandler: give authorize (who may use it), or public: true to serve anyone',
+      `${NAME}: mode must be 'operations' or 'discovery', got ${JSON.stringify(options.mode)}`,
     )
   }
-  const pool = createClientPool<Context<E>>({
-    ...options,
-    userAgent: 'traykit-mcp',
-    name: 'createTrayMcpHandler',
-  })
+  // The shared client options, as createTrayHandler passes them.
+  const pool = createClientPool<Context<E>>({ ...options, userAgent: 'traykit-mcp', name: NAME })
   const maxBodyBytes = options.maxBodyBytes ?? ONE_MIB
   // MCP servers must check Origin (DNS rebinding): strict, so an unlisted one is refused even
   // from a browser that sends no Sec-Fetch-Site.
-  const originCheck = createOriginCheck({ origins: options.origins, name: 'createTrayMcpHandler' })
+  const originCheck = createOriginCheck({ origins: options.origins, name: NAME })
   const { allow, authId } = options
   const app = new Hono<E>()
 

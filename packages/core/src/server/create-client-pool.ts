@@ -2,39 +2,18 @@ import type { CacheStore } from '../client/cache-store'
 import { createMemoryStore } from '../client/cache-store'
 import type { CatalogCacheOptions } from '../client/catalog-cache'
 import { createTrayClient } from '../client/create-tray-client'
-import type { RateLimits } from '../client/rate-limiter'
-import type { TrayRegion } from '../client/regions'
 import type { TrayClient } from '../client/tray-client'
 import { TrayError } from '../errors/tray-error'
 import type { Limiter } from '../limiter/limiter'
+import type { GatewayClientOptions } from './gateway-options'
 import { createJsonRedactor, type JsonRedactor } from './json-redactor'
 import { redactError } from './redact-error'
 
 /** Clients kept for per-request tokens (user tokens), so each keeps its limiter and in-flight reads. */
 const MAX_CLIENTS = 100
 
-/** Options of `createClientPool`: the upstream token and what each core client is made with. */
-export interface ClientPoolOptions<C> {
-  /** The upstream Tray token: one, or one per caller (a user token), looked up from `ctx`. */
-  token: string | ((ctx: C) => string | Promise<string>)
-  /** Tray region, `'us'` by default. Ignored when `baseUrl` is set. */
-  region?: TrayRegion | undefined
-  /** Another server speaking Tray's protocol (the mock, a proxy). */
-  baseUrl?: string | undefined
-  /** A fetch for upstream requests instead of the global one. */
-  fetch?: typeof fetch | undefined
-  /** Milliseconds per upstream attempt. Core's default when unset. */
-  timeout?: number | undefined
-  /** Upstream retries under core's retry rule. Core's default when unset. */
-  maxRetries?: number | undefined
-  /** Largest upstream body read, in bytes. Core's default when unset. */
-  maxResponseBytes?: number | undefined
-  /** Catalog cache: a store, options, or `false`. One memory store for all clients by default. */
-  cache?: CacheStore | CatalogCacheOptions | false | undefined
-  /** Limits of each token's own in-memory limiter, when no `limiter` is given. */
-  limits?: Partial<RateLimits> | false | undefined
-  /** One limiter for every client, or one per caller context (a Durable Object per request env). */
-  limiter?: Limiter | ((ctx: C) => Limiter) | undefined
+/** Options of `createClientPool`: a gateway's client options, and how it names itself. */
+export interface ClientPoolOptions<C> extends GatewayClientOptions<C> {
   /** The `user-agent` prefix of upstream requests (`traykit-edge`). */
   userAgent?: string | undefined
   /** Names the caller in messages (`createTrayHandler: the token function returned no token`). */
