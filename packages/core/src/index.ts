@@ -7,6 +7,7 @@
 // and a server has no first download to save.
 import './client/_failures'
 import './client/_shapes'
+import './client/_validator'
 
 export {
   createTrayClient,

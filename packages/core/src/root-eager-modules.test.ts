@@ -28,3 +28,37 @@ it("the root's client gets through a first failure and its retry under fake time
   expect(await read).toEqual([])
   expect(requests).toBe(2)
 })
+
+it("the root's client gets through a first validated call under fake timers", async () => {
+  const operation = {
+    name: 'send',
+    title: 'Send',
+    description: '',
+    inputSchema: {
+      type: 'object',
+      properties: { text: { type: 'string' } },
+      required: ['text'],
+      additionalProperties: false,
+    },
+    outputSchema: {},
+    hasDynamicOutput: false,
+    hasLookups: false,
+  }
+  const fetch = async (url: RequestInfo | URL) =>
+    String(url).endsWith('/operations')
+      ? new Response(JSON.stringify({ elements: [operation] }), { status: 200 })
+      : new Response(JSON.stringify({ outcome: 'success', output: { sent: true } }), {
+          status: 200,
+        })
+  const tray = createTrayClient({ token: 'root-token-abcdefgh', fetch, cache: false })
+  let settled = false
+  const call = tray
+    .callConnector('chat', '1.0', { operation: 'send', input: { text: 'hi' } })
+    .finally(() => {
+      settled = true
+    })
+  await vi.runAllTimersAsync()
+  // The validator came with the root: the call did not wait for a first load of it.
+  expect(settled).toBe(true)
+  expect(await call).toEqual({ sent: true })
+})

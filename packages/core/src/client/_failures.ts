@@ -2,9 +2,9 @@
 // included) and the words of every transport error. The transport and the client reach this
 // module through `import()` alone, so a page whose requests succeed never downloads it (a
 // Worker bundle inlines it). Hooks see redacted URLs: a client with hooks loads it before its
-// first request. The error classes are made by the caller from what these functions return:
-// imported here, they would be code that both this module and the first download share, which
-// a bundler puts in a file of its own, and each file costs the page a request and its overhead.
+// first request. The error classes are made by the caller from what these functions return, so
+// that this module shares as little as it can with the first download; what it does share is
+// re-exported at the end (see _shared-with-lazy).
 
 import * as v from 'valibot'
 import { clip } from '../_clip'
@@ -16,6 +16,7 @@ import { validationIssues, validationSummary } from './_validation-answer'
 import type { NotFoundMarker } from './catalog-cache'
 import type { Redactor } from './redactor'
 
+export * from './_shared-with-lazy'
 export { createRedactor } from './redactor'
 
 /** The request an error is about. */

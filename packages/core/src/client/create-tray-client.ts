@@ -36,7 +36,7 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 // connectors (bundlers split a dynamic import into its own chunk; a Worker bundle inlines it).
 // Only this `import()` may reach them from the client: a static import anywhere in what the
 // client's entry imports makes esbuild put them in a chunk the page loads at once.
-const loadValidator = () => import('../input-schema/assert-valid-input')
+const loadValidator = () => import('./_validator')
 // The strict payload check (valibot, the input bounds, a did-you-mean) comes the same way, on a
 // client's first call.
 const loadPayloadCheck = loadOnce(() => import('./parse-call-payload'))

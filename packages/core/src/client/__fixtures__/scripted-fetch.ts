@@ -5,6 +5,7 @@
 // path has its own test (lazy-modules.test.ts).
 import '../_failures'
 import '../_shapes'
+import '../_validator'
 import '../parse-call-payload'
 
 /** One answer of the scripted server, or what goes wrong instead. */
