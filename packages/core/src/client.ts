@@ -8,6 +8,7 @@ export type { CallOptions, RequestOptions, TrayClientOptions } from './client/cl
 export { createTrayClient } from './client/create-tray-client'
 export {
   createMemoryLimiter,
+  DEFAULT_CLIENT_LIMITS,
   type RateLimits,
   TRAY_RATE_LIMITS,
 } from './client/rate-limiter'

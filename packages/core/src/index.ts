@@ -23,6 +23,7 @@ export { compareVersions } from './client/compare-versions'
 export { parseCallPayload } from './client/parse-call-payload'
 export {
   createMemoryLimiter,
+  DEFAULT_CLIENT_LIMITS,
   type RateLimits,
   TRAY_RATE_LIMITS,
 } from './client/rate-limiter'

@@ -1,10 +1,10 @@
 import {
   createMemoryLimiter,
+  DEFAULT_CLIENT_LIMITS,
   type Limiter,
   type LimiterLease,
   LimiterWaitTimeout,
   type RateLimits,
-  TRAY_RATE_LIMITS,
   TrayOverloadedError,
 } from '@traykit/core'
 import type { LimiterAnswer, LimiterAsk } from './_limiter-protocol'
@@ -19,7 +19,10 @@ export interface DurableObjectNamespaceLike {
 export interface DurableObjectLimiterOptions {
   /** The object's name: one per Tray account. Default `'tray'`. */
   name?: string | undefined
-  /** The account's limits: Tray's documented ones by default. Every isolate must give the same. */
+  /**
+   * The account's limits: `DEFAULT_CLIENT_LIMITS` by default (Tray's, with a margin on the
+   * burst). Every isolate must give the same.
+   */
   limits?: Partial<RateLimits> | undefined
   /**
    * What reads (every request but calls) do while the object does not answer. `'local'`
@@ -96,7 +99,7 @@ function createLimiter(
   if (!(storeTimeoutMs > 0) || !Number.isFinite(storeTimeoutMs)) {
     throw new RangeError('durableObjectLimiter: storeTimeoutMs must be a number of ms above 0')
   }
-  const limits: RateLimits = { ...TRAY_RATE_LIMITS, ...options.limits }
+  const limits: RateLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.limits }
   // Checks the limits too; it serves reads while the object is unreachable (reads: 'local').
   const local = createMemoryLimiter(limits)
   const stub = () => namespace.get(namespace.idFromName(name) as never)

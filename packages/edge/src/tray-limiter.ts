@@ -1,4 +1,4 @@
-import { type RateLimits, TRAY_RATE_LIMITS } from '@traykit/core'
+import { DEFAULT_CLIENT_LIMITS, type RateLimits } from '@traykit/core'
 import type { LimiterAnswer, LimiterAsk } from './_limiter-protocol'
 
 /** The part of a Durable Object's storage `TrayLimiter` uses (leases outlive an eviction). */
@@ -27,8 +27,8 @@ const LEASE = 'lease:'
  */
 export class TrayLimiter {
   readonly #storage: DurableObjectStorageLike | undefined
-  #limits: RateLimits = TRAY_RATE_LIMITS
-  #tokens = TRAY_RATE_LIMITS.burst
+  #limits: RateLimits = DEFAULT_CLIENT_LIMITS
+  #tokens = DEFAULT_CLIENT_LIMITS.burst
   #refilledAt = Date.now()
   #requestWaiters: Waiter[] = []
   #tokenTimer: ReturnType<typeof setTimeout> | undefined
@@ -72,7 +72,7 @@ export class TrayLimiter {
       return undefined
     }
     // Every isolate of one account sends the same limits; the latest ones apply.
-    this.#limits = { ...TRAY_RATE_LIMITS, ...ask.limits }
+    this.#limits = { ...DEFAULT_CLIENT_LIMITS, ...ask.limits }
     if (ask.op === 'request') return this.#takeToken(ask.id, ask.timeoutMs)
     if (ask.op === 'call' && ask.leaseMs > 0)
       return this.#takeSlot(ask.id, ask.leaseMs, ask.timeoutMs)

@@ -5,7 +5,7 @@ import { TrayAbortError, TrayTimeoutError } from '../errors/tray-transport-error
 import { createTrayClient } from '../index'
 import { LimiterWaitTimeout } from '../limiter/limiter'
 import { AUTH_ID, scriptedFetch, TOKEN } from './__fixtures__/scripted-fetch'
-import { RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
+import { DEFAULT_CLIENT_LIMITS, RateLimiter, TRAY_RATE_LIMITS } from './rate-limiter'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -177,9 +177,10 @@ describe('the client limiter', () => {
     )
     await vi.runAllTimersAsync()
     const results = await Promise.all(outcomes)
-    // 50 at once (the burst), 200 waiting, 50 refused.
-    expect(results.filter((r) => r instanceof TrayOverloadedError)).toHaveLength(50)
-    expect(server.requests).toHaveLength(250)
+    // 45 at once (the default burst: Tray's 50 less the margin), 200 waiting, 55 refused.
+    expect(DEFAULT_CLIENT_LIMITS.burst).toBe(45)
+    expect(results.filter((r) => r instanceof TrayOverloadedError)).toHaveLength(55)
+    expect(server.requests).toHaveLength(245)
   })
 
   it('a read waiting for a slot past its timeout is a TrayTimeoutError, never sent', async () => {

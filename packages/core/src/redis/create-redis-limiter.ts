@@ -1,5 +1,5 @@
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
-import { createMemoryLimiter, type RateLimits, TRAY_RATE_LIMITS } from '../client/rate-limiter'
+import { createMemoryLimiter, DEFAULT_CLIENT_LIMITS, type RateLimits } from '../client/rate-limiter'
 import { TrayOverloadedError } from '../errors/tray-overloaded-error'
 import type {
   Limiter,
@@ -17,7 +17,10 @@ export interface RedisLimiterOptions {
   redis: RedisClientLike
   /** The keys' prefix: one per Tray account, the same in every process, such as `tray:acme`. */
   key: string
-  /** The account's limits: Tray's documented ones by default. Every process must give the same. */
+  /**
+   * The account's limits: `DEFAULT_CLIENT_LIMITS` by default (Tray's, with a margin on the
+   * burst). Every process must give the same.
+   */
   limits?: Partial<RateLimits> | undefined
   /**
    * What reads (every request but calls) do while Redis is down or slow. `'local'` (default):
@@ -66,7 +69,7 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter {
   if (!(storeTimeoutMs > 0) || !Number.isFinite(storeTimeoutMs)) {
     throw new RangeError('createRedisLimiter: storeTimeoutMs must be a number of ms above 0')
   }
-  const limits: RateLimits = { ...TRAY_RATE_LIMITS, ...options.limits }
+  const limits: RateLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.limits }
   // Checks the limits too; it serves reads while Redis is down (reads: 'local').
   const local = createMemoryLimiter(limits)
   const refillMs = (limits.burst / limits.requestsPerSecond) * 1000
