@@ -6,6 +6,7 @@
 // the root at once: a first load is real I/O, which a test driving fake timers never waits for,
 // and a server has no first download to save.
 import './client/_failures'
+import './client/_limiter-queue'
 import './client/_shapes'
 import './client/_validator'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TrayRateLimitError } from '../errors/tray-api-error'
 import { TrayConnectorError } from '../errors/tray-connector-error'
+import { TrayOverloadedError } from '../errors/tray-overloaded-error'
 import { TrayValidationError } from '../errors/tray-validation-error'
 import { createTrayClient } from './create-tray-client'
 
@@ -98,5 +99,22 @@ describe('the modules the client loads on demand', () => {
     payload.operation = 'y'
     await expect(call).resolves.toEqual({})
     expect(server.sent).toHaveLength(1)
+  })
+
+  it('requests that must wait for the limiter get its queue and its bound', async () => {
+    const server = answers({ status: 200, body: { elements: [] } })
+    const tray = createTrayClient({
+      token: TOKEN,
+      fetch: server.fetch,
+      cache: false,
+      // One token at once, then one every 20 ms; one request may wait.
+      limits: { requestsPerSecond: 50, burst: 1, maxQueue: 1 },
+    })
+    const read = (version: string) => tray.listOperations('slack', version)
+    const [first, waiting, refused] = await Promise.allSettled([read('1'), read('2'), read('3')])
+    expect(first).toEqual({ status: 'fulfilled', value: [] })
+    expect(waiting).toEqual({ status: 'fulfilled', value: [] })
+    expect(refused.status === 'rejected' && refused.reason).toBeInstanceOf(TrayOverloadedError)
+    expect(server.sent.map((r) => r.url.split('/').at(-2))).toEqual(['1', '2'])
   })
 })

@@ -6,6 +6,8 @@ import {
   type LimiterLease,
   LimiterWaitTimeout,
 } from '../limiter/limiter'
+import type { LimiterState } from './_limiter-queue'
+import { loadOnce } from './_load-once'
 
 /** Limits a client keeps to, so bulk use does not provoke 429s. */
 export interface RateLimits {
@@ -43,6 +45,11 @@ export const DEFAULT_CLIENT_LIMITS: RateLimits = { ...TRAY_RATE_LIMITS, burst: 4
 /** Before any call has finished, how long a call is assumed to hold its slot. */
 const ASSUMED_CALL_MS = 1000
 
+// Waiting (the queues, their bounds, aborts, timeouts and the refill timer) is only needed once
+// a client asks faster than its limits: it loads then, through import(), and stays out of a
+// page's first download. The state both halves share is a plain object, `LimiterState`.
+const loadQueue = loadOnce(() => import('./_limiter-queue'))
+
 /**
  * A token bucket for non-call requests and a semaphore for calls. Tray rate-limits its catalog
  * and auth routes but only concurrency-limits the call endpoint, hence the two mechanisms.
@@ -50,16 +57,7 @@ const ASSUMED_CALL_MS = 1000
  * aborts or its `timeoutMs` runs out, so a storm of abandoned requests leaves nothing behind.
  */
 export class RateLimiter implements Limiter {
-  readonly #limits: RateLimits
-  readonly #now: () => number
-  #tokens: number
-  #refilledAt: number
-  #queue: Array<() => void> = []
-  #timer: ReturnType<typeof setTimeout> | undefined
-  #calls = 0
-  #callWaiters: Array<() => void> = []
-  /** A moving average of how long a call holds its slot, for `retryAfterMs`. */
-  #callHoldMs = ASSUMED_CALL_MS
+  readonly #s: LimiterState
 
   constructor(limits: RateLimits, now: () => number = () => performance.now()) {
     if (
@@ -72,10 +70,28 @@ export class RateLimiter implements Limiter {
         'limits: requestsPerSecond must be > 0, burst and maxConcurrentCalls at least 1, maxQueue at least 0',
       )
     }
-    this.#limits = limits
-    this.#now = now
-    this.#tokens = limits.burst
-    this.#refilledAt = now()
+    let refilledAt = now()
+    const s: LimiterState = {
+      limits,
+      now,
+      tokens: limits.burst,
+      refill() {
+        const at = now()
+        s.tokens = Math.min(
+          limits.burst,
+          s.tokens + ((at - refilledAt) / 1000) * limits.requestsPerSecond,
+        )
+        refilledAt = at
+      },
+      queue: [],
+      timer: undefined,
+      calls: 0,
+      callWaiters: [],
+      callHoldMs: ASSUMED_CALL_MS,
+      Overloaded: TrayOverloadedError,
+      WaitTimeout: LimiterWaitTimeout,
+    }
+    this.#s = s
   }
 
   /**
@@ -84,19 +100,13 @@ export class RateLimiter implements Limiter {
    * waiting, and the signal's reason when it aborts.
    */
   acquireRequest({ signal, timeoutMs }: LimiterAcquireOptions = {}): Promise<void> {
-    this.#refill()
-    if (this.#queue.length === 0 && this.#tokens >= 1) {
-      this.#tokens -= 1
+    const s = this.#s
+    s.refill()
+    if (s.queue.length === 0 && s.tokens >= 1) {
+      s.tokens -= 1
       return Promise.resolve()
     }
-    if (this.#queue.length >= this.#limits.maxQueue) {
-      // The head of the queue gets the next token: then there is room for one more.
-      const nextTokenMs = ((1 - this.#tokens) / this.#limits.requestsPerSecond) * 1000
-      return Promise.reject(
-        overloaded('requests are waiting for a rate-limit slot', this.#limits, nextTokenMs),
-      )
-    }
-    return this.#wait(this.#queue, signal, timeoutMs, () => this.#schedule())
+    return loadQueue().then((q) => q.waitForToken(s, signal, timeoutMs))
   }
 
   /**
@@ -107,90 +117,24 @@ export class RateLimiter implements Limiter {
     signal,
     timeoutMs,
   }: Partial<LimiterCallOptions> = {}): Promise<LimiterLease> {
-    if (this.#calls >= this.#limits.maxConcurrentCalls) {
-      if (this.#callWaiters.length >= this.#limits.maxQueue) {
-        // Calls free their slots at about maxConcurrentCalls per hold time.
-        const nextSlotMs = this.#callHoldMs / this.#limits.maxConcurrentCalls
-        throw overloaded('calls are waiting for a concurrency slot', this.#limits, nextSlotMs)
-      }
-      await this.#wait(this.#callWaiters, signal, timeoutMs)
-    } else {
-      this.#calls += 1
-    }
-    const heldFrom = this.#now()
+    const s = this.#s
+    // Waiters exist only while every slot is taken: a free slot is nobody's turn.
+    if (s.calls < s.limits.maxConcurrentCalls) s.calls += 1
+    else await (await loadQueue()).waitForSlot(s, signal, timeoutMs)
+    const heldFrom = s.now()
     let released = false
     return {
       release: () => {
         if (released) return
         released = true
-        this.#callHoldMs = this.#callHoldMs * 0.9 + (this.#now() - heldFrom) * 0.1
-        const next = this.#callWaiters.shift()
+        s.callHoldMs = s.callHoldMs * 0.9 + (s.now() - heldFrom) * 0.1
+        const next = s.callWaiters.shift()
         // The slot passes straight to the next waiter, so the count stays as it is.
         if (next) next()
-        else this.#calls -= 1
+        else s.calls -= 1
       },
     }
   }
-
-  #wait(
-    queue: Array<() => void>,
-    signal: AbortSignal | undefined,
-    timeoutMs: number | undefined,
-    after?: () => void,
-  ) {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason)
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const leave = (reason: unknown) => {
-        const at = queue.indexOf(grant)
-        if (at >= 0) queue.splice(at, 1)
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', onAbort)
-        reject(reason)
-      }
-      const onAbort = () => leave(signal?.reason)
-      const grant = () => {
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-      if (timeoutMs !== undefined) {
-        timer = setTimeout(() => leave(new LimiterWaitTimeout()), Math.max(0, timeoutMs))
-      }
-      queue.push(grant)
-      after?.()
-    })
-  }
-  #refill() {
-    const now = this.#now()
-    const earned = ((now - this.#refilledAt) / 1000) * this.#limits.requestsPerSecond
-    this.#tokens = Math.min(this.#limits.burst, this.#tokens + earned)
-    this.#refilledAt = now
-  }
-
-  #schedule() {
-    if (this.#timer !== undefined) return
-    const missing = 1 - this.#tokens
-    const waitMs = Math.max(0, (missing / this.#limits.requestsPerSecond) * 1000)
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined
-      this.#refill()
-      while (this.#tokens >= 1 && this.#queue.length > 0) {
-        this.#tokens -= 1
-        this.#queue.shift()?.()
-      }
-      if (this.#queue.length > 0) this.#schedule()
-    }, waitMs)
-  }
-}
-
-function overloaded(what: string, limits: RateLimits, estimateMs: number) {
-  const retryAfterMs = Math.max(1, Math.ceil(estimateMs))
-  return new TrayOverloadedError(
-    `The client is overloaded: ${limits.maxQueue} ${what} (limits.maxQueue); nothing was sent. Retry in about ${retryAfterMs} ms`,
-    { retryAfterMs },
-  )
 }
 
 /**

@@ -4,6 +4,7 @@
 // these modules are loaded up front, as a page has them by the time it needs them. The cold
 // path has its own test (lazy-modules.test.ts).
 import '../_failures'
+import '../_limiter-queue'
 import '../_shapes'
 import '../_validator'
 import '../parse-call-payload'
