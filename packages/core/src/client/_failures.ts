@@ -9,7 +9,7 @@
 import * as v from 'valibot'
 import { clip } from '../_clip'
 import type { TrayApiErrorInit, TrayNotFoundError } from '../errors/tray-api-error'
-import type { ValidationIssue } from '../errors/tray-validation-error'
+import { TrayValidationError, type ValidationIssue } from '../errors/tray-validation-error'
 import { ErrorBodySchema } from '../schemas/error-body'
 import { parseRetryAfter } from './_parse-retry-after'
 import { validationIssues, validationSummary } from './_validation-answer'
@@ -221,4 +221,18 @@ function originOf(url: string): string {
   } catch {
     return url
   }
+}
+
+/** A request body JSON cannot hold: a validation error, since nothing was sent. */
+export function unsendableError(error: unknown): TrayValidationError {
+  const reason =
+    error instanceof RangeError
+      ? 'it is nested too deeply'
+      : error instanceof Error
+        ? error.message
+        : String(error)
+  return new TrayValidationError(
+    `The request cannot be sent as JSON: ${reason}; nothing was sent`,
+    [{ path: 'input', message: `cannot be sent as JSON: ${reason}` }],
+  )
 }

@@ -185,7 +185,12 @@ export function createLeanTransport(config: TransportConfig, redact?: Redactor) 
     let body: string | undefined
     if (spec.body !== undefined) {
       headers['content-type'] = 'application/json'
-      body = serialize(spec.body)
+      try {
+        body = JSON.stringify(spec.body)
+      } catch (error) {
+        // A cycle, a BigInt, or nesting deeper than the engine's stack: the caller's data.
+        throw (await loadFailures()).unsendableError(error)
+      }
     }
 
     // The cancellation ends the request and the body read together; a caller's signal gets a
@@ -382,25 +387,6 @@ function parseJson(text: string): unknown {
     return JSON.parse(text)
   } catch {
     return undefined
-  }
-}
-
-/** The request body as JSON, or a validation error (nothing sent) for what JSON cannot hold. */
-function serialize(value: unknown): string {
-  try {
-    return JSON.stringify(value)
-  } catch (error) {
-    // A cycle, a BigInt, or nesting deeper than the engine's stack: the caller's data, not Tray.
-    const reason =
-      error instanceof RangeError
-        ? 'it is nested too deeply'
-        : error instanceof Error
-          ? error.message
-          : String(error)
-    throw new TrayValidationError(
-      `The request cannot be sent as JSON: ${reason}; nothing was sent`,
-      [{ path: 'input', message: `cannot be sent as JSON: ${reason}` }],
-    )
   }
 }
 

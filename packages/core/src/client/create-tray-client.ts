@@ -1,6 +1,5 @@
 import { TrayNotFoundError } from '../errors/tray-api-error'
 import { TrayConnectorError } from '../errors/tray-connector-error'
-import { TrayValidationError } from '../errors/tray-validation-error'
 import type { CallPayload } from '../schemas/call-payload'
 import type { CallResult } from '../schemas/call-result'
 import type { Connector } from '../schemas/connector'
@@ -199,20 +198,11 @@ export function createTrayClient(options: TrayClientOptions = {}): TrayClient {
     const given = isRecord(payload) ? { ...payload } : payload
     const body = (await loadPayloadCheck()).parseCallPayload(given)
     if (validator) {
-      const [operations, { assertValidInput }] = await Promise.all([
+      const [operations, { assertValidCall }] = await Promise.all([
         listOperations(connector, version, opts),
         validator,
       ])
-      const operation = operations.find((op) => op.name === body.operation)
-      // An unknown operation is the caller's mistake: refuse it here instead of paying for
-      // Tray's outcome "error".
-      if (!operation) {
-        const message = `${connector}@${version} has no operation "${body.operation}"`
-        throw new TrayValidationError(`${message}; nothing was sent`, [
-          { path: 'operation', message },
-        ])
-      }
-      assertValidInput(operation, body.input, `${connector}@${version}`)
+      assertValidCall(operations, body, `${connector}@${version}`)
     }
     const result = await transport.request({
       method: 'POST',

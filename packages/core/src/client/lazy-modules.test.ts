@@ -117,4 +117,25 @@ describe('the modules the client loads on demand', () => {
     expect(refused.status === 'rejected' && refused.reason).toBeInstanceOf(TrayOverloadedError)
     expect(server.sent.map((r) => r.url.split('/').at(-2))).toEqual(['1', '2'])
   })
+
+  it('a first call refused before sending says why: unsendable input, unknown operation', async () => {
+    const server = answers({ status: 200, body: { elements: [] } })
+    const tray = createTrayClient({ token: TOKEN, fetch: server.fetch })
+    const unsendable = await tray
+      .callConnector('slack', '9.1', { operation: 'x', input: { n: 1n } } as never, {
+        validate: false,
+      })
+      .catch((e: unknown) => e)
+    expect(unsendable).toBeInstanceOf(TrayValidationError)
+    expect((unsendable as Error).message).toMatch(/cannot be sent as JSON: .*; nothing was sent/)
+    const unknown = await tray
+      .callConnector('slack', '9.1', { operation: 'x', input: {} })
+      .catch((e: unknown) => e)
+    expect(unknown).toBeInstanceOf(TrayValidationError)
+    expect((unknown as TrayValidationError).issues).toEqual([
+      { path: 'operation', message: 'slack@9.1 has no operation "x"' },
+    ])
+    // The operations were read; no call went out.
+    expect(server.sent.map((r) => r.method)).toEqual(['GET'])
+  })
 })
