@@ -1,10 +1,10 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { type ErrorOutcome, errorOutcome, type Redactor } from '@traykit/core/server'
+import { redactedJson } from './_redact'
 
 /** A tool's answer: the JSON of `value`, its token-shaped runs redacted. */
 export function jsonResult(value: unknown, redact: Redactor | undefined): CallToolResult {
-  const shown = redact ? redact.value(value) : value
-  return { content: [{ type: 'text', text: JSON.stringify(shown) ?? 'null' }] }
+  return { content: [{ type: 'text', text: redactedJson(value, redact) }] }
 }
 
 /**

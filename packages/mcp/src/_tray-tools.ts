@@ -7,11 +7,24 @@ import {
 import type { CallPayload, Connector, JsonObject, RequestOptions } from '@traykit/core/client'
 import { examplePayload, getLookups } from '@traykit/core/forms'
 import { resolveLookup } from '@traykit/core/lookups'
-import { createAllowCheck, TrayGatewayError } from '@traykit/core/server'
-import { allowedOperations, latestConnectors, type OperationRef, refOf } from './_catalog'
+import {
+  type AllowMap,
+  createAllowCheck,
+  listAllowed,
+  TrayGatewayError,
+} from '@traykit/core/server'
+import {
+  allowedOperations,
+  type ConnectorFilter,
+  cachedTool,
+  findTool,
+  hasLookups,
+  latestConnectors,
+  type OperationRef,
+  refOf,
+} from './_catalog'
 import { readArgs } from './_tool-args'
 import { toolInputSchema } from './_tool-input-schema'
-import { toolPrefix } from './_tool-name'
 import { errorResult, jsonResult } from './_tool-result'
 import type { TrayMcpRequest, TrayMcpServerOptions } from './mcp-server-options'
 
@@ -39,6 +52,14 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
   const { tray, allow, redact, ownsAuthId } = options
   const agentAuthId = options.agentAuthId === true
   const check = createAllowCheck(allow, { name: 'createTrayMcpServer' })
+  // The connectors a map names, compiled once per server like the check (a predicate may allow
+  // any connector, so every one is read).
+  const filter: ConnectorFilter =
+    allow === undefined
+      ? undefined
+      : typeof allow === 'function'
+        ? 'all'
+        : listAllowed(allow as AllowMap, { name: 'createTrayMcpServer' })
   const discovery = options.mode === 'discovery'
   const authIdProperty: JsonObject = {
     type: 'string',
@@ -47,7 +68,7 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
 
   async function allowedRefs(request: TrayMcpRequest): Promise<OperationRef[]> {
     const opts = { signal: request.signal }
-    const connectors = await latestConnectors(tray, allow, opts)
+    const connectors = await latestConnectors(tray, filter, opts)
     const lists = await Promise.all(
       connectors.map((c) => allowedOperations(tray, c, check, request)),
     )
@@ -86,23 +107,6 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
       ? 'Reads only (a lookup source); bills one Tray task per call.'
       : BILLS
     return `${what} (${connector.title} ${connector.version}, operation ${operation.name}.) ${cost}`
-  }
-
-  /** Finds the operation a tool name stands for, reading only the connectors it may belong to. */
-  async function findTool(
-    name: string,
-    request: TrayMcpRequest,
-  ): Promise<OperationRef | undefined> {
-    const opts = { signal: request.signal }
-    const connectors = await latestConnectors(tray, allow, opts)
-    const named = connectors.filter((c) => name.startsWith(toolPrefix(c.name, c.version)))
-    // A name cut to 64 characters may not keep the whole prefix: then every connector is read.
-    for (const connector of named.length > 0 || name.length < 64 ? named : connectors) {
-      const operations = await tray.listOperations(connector.name, connector.version, opts)
-      const found = operations.find((op) => refOf(connector, op).tool === name)
-      if (found) return refOf(connector, found)
-    }
-    return undefined
   }
 
   /** The connector version a discovery call names: the given version, or the latest. */
@@ -232,7 +236,7 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
       return terms.reduce((n, term) => n + (lower.includes(term) ? 1 : 0), 0)
     }
     const opts = { signal: request.signal }
-    const connectors = (await latestConnectors(tray, allow, opts)).map((c) => ({
+    const connectors = (await latestConnectors(tray, filter, opts)).map((c) => ({
       connector: c,
       score: score(`${c.name} ${c.title} ${c.description}`),
     }))
@@ -382,8 +386,8 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
     async list(request) {
       if (discovery) return discoveryTools
       const refs = await allowedRefs(request)
-      const tools = refs.map(operationTool)
-      if (refs.some((ref) => getLookups(ref.operation).length > 0)) tools.push(lookupTool)
+      const tools = refs.map((ref) => cachedTool(tray, ref, agentAuthId, operationTool))
+      if (refs.some((ref) => hasLookups(tray, ref))) tools.push(lookupTool)
       return tools
     },
     async call(name, args, request) {
@@ -394,7 +398,8 @@ export function createTrayTools(options: TrayMcpServerOptions): TrayTools {
           if (name === DESCRIBE_TOOL) return await describeOperation(args, request)
           if (name === CALL_TOOL) return await callOperation(args, request)
         } else {
-          const ref = await findTool(name, request)
+          // The name says connector, version and operation: only that version is read.
+          const ref = await findTool(tray, filter, name, { signal: request.signal })
           if (ref) {
             return await run(ref.connector, ref.operation.name, inputOf(ref, args), args, request)
           }

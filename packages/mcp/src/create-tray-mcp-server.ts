@@ -9,6 +9,7 @@ import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validatio
 import { TrayError } from '@traykit/core/client'
 import { errorOutcome } from '@traykit/core/server'
 import { version } from '../package.json'
+import { redactedCopy } from './_redact'
 import { createTrayTools } from './_tray-tools'
 import type { TrayMcpServerOptions } from './mcp-server-options'
 
@@ -18,6 +19,8 @@ const INSTRUCTIONS =
   'not repeat a call that reported it may have run. Inputs are checked before anything is ' +
   'sent: an invalid one is refused with its issues and bills nothing. A field whose options ' +
   'come from a lookup says so: list them with tray_lookup_options.'
+
+const VALIDATOR = /* @__PURE__ */ new CfWorkerJsonSchemaValidator()
 
 /**
  * Creates an MCP server (the official SDK's `McpServer`) whose tools are Tray connector
@@ -43,8 +46,9 @@ export function createTrayMcpServer(options: TrayMcpServerOptions): McpServer {
     {
       capabilities: { tools: { listChanged: false } },
       instructions: INSTRUCTIONS,
-      // Runs everywhere (Workers forbid the code generation of the SDK's default, Ajv).
-      jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
+      // Runs everywhere (Workers forbid the code generation of the SDK's default, Ajv). One
+      // for every server: it keeps no state, and the HTTP handler makes a server per request.
+      jsonSchemaValidator: VALIDATOR,
     },
   )
   // The SDK's own request handlers, not McpServer.registerTool: that takes zod schemas, and a
@@ -53,7 +57,8 @@ export function createTrayMcpServer(options: TrayMcpServerOptions): McpServer {
   server.server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
     try {
       const list = await tools.list(extra)
-      return { tools: options.redact ? options.redact.value(list) : list }
+      // A copy: an in-process client gets these very objects, and the schemas are kept.
+      return { tools: redactedCopy(list, options.redact) }
     } catch (error) {
       // The catalog could not be read: core's error table says why, in words without the token.
       throw new McpError(ErrorCode.InternalError, errorOutcome(error, options.redact).message)
