@@ -30,7 +30,9 @@ beforeAll(async () => {
   for (const [name, token] of Object.entries(TOKENS) as [keyof typeof TOKENS, string][]) {
     outputs[name] = await collectEscapedEchoOutputs(token, onTheCli)
   }
-})
+  // Dozens of CLI processes one after the other, while CI runs every package's tests at once
+  // on two cores: the bound only catches a hang.
+}, 240_000)
 
 const sources = ['core', 'edge', 'cli'] as const
 
