@@ -236,3 +236,12 @@ export function unsendableError(error: unknown): TrayValidationError {
     [{ path: 'input', message: `cannot be sent as JSON: ${reason}` }],
   )
 }
+
+/** A server's 400 that refused the input: the error a local check gives, with the server's details. */
+export function refusedInputError(
+  init: TrayApiErrorInit & { code: string | null },
+  issues: ValidationIssue[],
+): TrayValidationError {
+  const { status, code, requestId, body } = init
+  return new TrayValidationError(init.message, issues, { status, code, requestId, body })
+}

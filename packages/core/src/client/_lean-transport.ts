@@ -7,7 +7,6 @@ import {
   TrayResponseError,
   TrayTimeoutError,
 } from '../errors/tray-transport-errors'
-import { TrayValidationError } from '../errors/tray-validation-error'
 import { type Limiter, type LimiterLease, LimiterWaitTimeout } from '../limiter/limiter'
 import { createCancellations } from './_cancellation'
 import { loadOnce } from './_load-once'
@@ -281,9 +280,7 @@ export function createLeanTransport(config: TransportConfig, redact?: Redactor) 
         parseJson(text),
         failures.requestIdOf(answer.headers, r),
       )
-      if (!issues) throw createApiError(init)
-      const { status, code, requestId, body } = init
-      throw new TrayValidationError(init.message, issues, { status, code, requestId, body })
+      throw issues ? failures.refusedInputError(init, issues) : createApiError(init)
     }
     if (!spec.schema) return undefined as T
     const json = parseJson(text)
