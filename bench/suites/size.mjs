@@ -64,10 +64,10 @@ export default async function () {
         `<= ${(EAGER_GOAL_KIB / root.eager).toFixed(3)}`,
       ),
       // Every chunk behind an import(): the validator (first validated call), valibot with the
-      // catalog shapes (first request), the payload check (first call) and the error path
-      // (first failure or hook), summed.
+      // catalog shapes (first request), the payload check (first call), the error path (first
+      // failure or hook) and the limiter's queues (first request that must wait), summed.
       row(
-        `core/client: + everything it loads later (validator, valibot and shapes, payload check, error path), ${bundler}`,
+        `core/client: + everything it loads later (validator, valibot and shapes, payload check, error path, limiter queues), ${bundler}`,
         lean.lazy,
         leanBaseline,
       ),
