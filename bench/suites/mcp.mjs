@@ -128,6 +128,17 @@ export default async function () {
       core: () => ops.tray.callConnector('slack', '9.1', coreCall),
       mcp: () => ops.client.callTool(toolCall).then(throwIfToolError),
     })
+    // The same tool call on 700 connectors with a predicate (every connector may be allowed):
+    // what finding the tool costs when the catalog is large, against the mock catalog's.
+    const bigOps = await open(
+      { allow: all },
+      { connectors: copies, services: m.defaultCatalog.services },
+    )
+    const bigCall = { name: 'slack-0_9_1__send_message', arguments: INPUT }
+    const onBig = await compareCalls({
+      core: () => ops.client.callTool(toolCall).then(throwIfToolError),
+      mcp: () => bigOps.client.callTool(bigCall).then(throwIfToolError),
+    })
     const servers = await children.start(here, [file], 'the MCP and edge handlers')
     const agent = new m.Client({ name: 'bench', version: '1' })
     await agent.connect(
@@ -197,6 +208,14 @@ export default async function () {
         baseline: { name: 'the same call with core, no transport', value: inProcess.core },
         higherIsBetter: false,
         spread: inProcess.spread,
+      },
+      {
+        name: 'mcp: a tool call, 700 connectors, allow predicate, in process',
+        unit: 'ms',
+        value: onBig.mcp,
+        baseline: { name: 'the same call on the mock catalog (6 connectors)', value: onBig.core },
+        higherIsBetter: false,
+        spread: onBig.spread,
       },
     ]
   } finally {
