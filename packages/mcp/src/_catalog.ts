@@ -51,8 +51,8 @@ interface VersionIndex {
   refs: OperationRef[]
   /** The first operation with each tool name, as a search in Tray's order finds it. */
   byTool: Map<string, OperationRef>
-  /** Converted tools, by operation and whether the agent may pass `authId`. */
-  tools: Map<string, Tool>
+  /** Converted tools, by operation: without, then with the agent's `authId` argument. */
+  tools: [Map<OperationRef, Tool>, Map<OperationRef, Tool>]
   lookups: Map<Operation, boolean>
 }
 
@@ -170,7 +170,7 @@ async function versionIndex(
     list: [...list],
     refs,
     byTool,
-    tools: new Map(),
+    tools: [new Map(), new Map()],
     lookups: new Map(),
   }
   indexes.delete(key)
@@ -209,11 +209,11 @@ export function cachedTool(
 ): Tool {
   const index = versionIndexes.get(tray)?.get(`${ref.connector.name}\u0000${ref.connector.version}`)
   if (!index?.refs.includes(ref)) return convert(ref)
-  const key = `${agentAuthId ? 1 : 0}${ref.operation.name}`
-  let tool = index.tools.get(key)
+  const tools = index.tools[agentAuthId ? 1 : 0]
+  let tool = tools.get(ref)
   if (!tool) {
     tool = deepFreeze(convert(ref))
-    index.tools.set(key, tool)
+    tools.set(ref, tool)
   }
   return tool
 }

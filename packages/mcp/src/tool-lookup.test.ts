@@ -123,6 +123,25 @@ describe('finding the operation a tool call names', () => {
   })
 })
 
+describe('servers sharing one core client (the HTTP handler’s pool)', () => {
+  it('each lists tools by its own options: the authId argument only where the agent may pass it', async () => {
+    const mock = createMockTray({ tokens: [TOKEN] })
+    const tray = createTrayClient({ token: TOKEN, baseUrl: 'http://tray.test', fetch: mock.fetch })
+    const schemaOf = async (agentAuthId: boolean) => {
+      const server = createTrayMcpServer({ tray, allow: { slack: ['send_message'] }, agentAuthId })
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair()
+      const client = new Client({ name: 'test-agent', version: '1.0.0' })
+      await Promise.all([server.connect(serverSide), client.connect(clientSide)])
+      const { tools } = await client.listTools()
+      await client.close()
+      return tools.find((t) => t.name === send.name)?.inputSchema.properties ?? {}
+    }
+    expect(Object.keys(await schemaOf(true))).toContain('authId')
+    expect(Object.keys(await schemaOf(false))).not.toContain('authId')
+    expect(Object.keys(await schemaOf(true))).toContain('authId')
+  })
+})
+
 describe('the token, with core’s JSON redactor (the HTTP handler’s)', () => {
   it('is redacted from a tool list and a result that echo it, and nothing else changes', async () => {
     const catalog = structuredClone(defaultCatalog)
