@@ -8,27 +8,37 @@ import { describe, expect, it } from 'vitest'
 import { createMockTray } from './index'
 
 // Clients that share one limiter keep to Tray's limits together, but a request reaches Tray a
-// moment after its grant, and not at the pace of the grants: the first requests of a fleet open
-// their connections while the later ones reuse them. Tray's bucket, full and idle meanwhile,
-// loses the refill that the limiter's bucket counted, so a limiter with Tray's very burst makes
-// Tray answer 429. The default keeps a margin on the burst for that jitter.
+// moment after its grant: while a fleet's first requests open their connections, Tray's bucket
+// sits full and idle and loses the refill that the limiter's bucket counted meanwhile. When the
+// requests then arrive together, a limiter with Tray's very burst has granted more than Tray's
+// bucket holds, and Tray answers 429. The default keeps a margin on the burst for that.
+//
+// The test makes that moment exact instead of timed: every request is held until the limiter
+// has granted its burst and 3 more (100 ms of refill at 30/s), then all go at once.
 
 const TOKEN = 'master-token-margin'
-/** Eight clients reading back to back: several times what Tray allows. (A client's concurrent
- * reads of one list share one request, so each client reads in one lane.) */
-const CLIENTS = 8
-const READS = 10
-/** The first requests wait this long before they reach the mock: connections being opened. */
-const SLOW_START = { requests: 50, ms: 100 }
+/** Sixty clients reading back to back: several times what Tray allows, and more requests in
+ * flight than the burst. (A client's concurrent reads of one list share one request, so each
+ * client reads in one lane.) */
+const CLIENTS = 60
+const READS = 2
+/** Granted requests beyond the burst that are held back with it. */
+const HELD_REFILL = 3
 
-async function fullLoad(limiter: Limiter): Promise<{ served: number; refused: number }> {
+async function fullLoad(
+  limiter: Limiter,
+  burst: number,
+): Promise<{ served: number; refused: number }> {
   const mock = createMockTray({ tokens: [TOKEN], limits: true })
   let sent = 0
+  let open = () => {}
+  const opened = new Promise<void>((resolve) => {
+    open = resolve
+  })
   const jittery: typeof fetch = async (input, init) => {
     sent += 1
-    if (sent <= SLOW_START.requests) {
-      await new Promise((resolve) => setTimeout(resolve, SLOW_START.ms))
-    }
+    if (sent >= burst + HELD_REFILL) open()
+    await opened
     return mock.fetch(input, init)
   }
   const clients = Array.from({ length: CLIENTS }, () =>
@@ -55,13 +65,13 @@ async function fullLoad(limiter: Limiter): Promise<{ served: number; refused: nu
 describe('the default burst margin, clients sharing one limiter at full load', () => {
   it('keeps the default limiter below the mock: no 429', async () => {
     expect(DEFAULT_CLIENT_LIMITS.burst).toBeLessThan(50)
-    const { served, refused } = await fullLoad(createMemoryLimiter())
+    const { served, refused } = await fullLoad(createMemoryLimiter(), DEFAULT_CLIENT_LIMITS.burst)
     expect(refused).toBe(0)
     expect(served).toBe(CLIENTS * READS)
   })
 
   it("lets a limiter with Tray's very burst provoke 429s", async () => {
-    const { served, refused } = await fullLoad(createMemoryLimiter({ burst: 50 }))
+    const { served, refused } = await fullLoad(createMemoryLimiter({ burst: 50 }), 50)
     expect(refused).toBeGreaterThan(0)
     // Each refused read was retried, so every read got its answer in the end.
     expect(served).toBe(CLIENTS * READS)
