@@ -107,8 +107,10 @@ describe('the modules the client loads on demand', () => {
       token: TOKEN,
       fetch: server.fetch,
       cache: false,
-      // One token at once, then one every 20 ms; one request may wait.
-      limits: { requestsPerSecond: 50, burst: 1, maxQueue: 1 },
+      // One token at once, then one every 500 ms (far longer than the queue's first load takes,
+      // even on a loaded machine, so no token refills before the third read is refused); one
+      // request may wait.
+      limits: { requestsPerSecond: 2, burst: 1, maxQueue: 1 },
     })
     const read = (version: string) => tray.listOperations('slack', version)
     const [first, waiting, refused] = await Promise.allSettled([read('1'), read('2'), read('3')])
