@@ -1,10 +1,12 @@
 // The waiting half of the in-memory limiter (rate-limiter.ts): its queues, their bounds, a
 // waiter's abort and timeout, and the timer that hands out tokens as they refill. Loaded through
 // `import()` the first time a request must wait, so a page that never outpaces its limits never
-// downloads it. It imports nothing but types: the error classes come with the state, so that no
+// downloads it. It imports nothing but types and the import-free waitInQueue: the error classes
+// come with the state, so that no
 // module is code both it and the first download reach (a bundler would put such code in a file
 // of its own, which the page loads at once).
 import type { TrayOverloadedError } from '../errors/tray-overloaded-error'
+import { waitInQueue } from '../limiter/_wait-in-queue'
 import type { LimiterWaitTimeout } from '../limiter/limiter'
 import type { RateLimits } from './rate-limiter'
 
@@ -74,29 +76,7 @@ function wait(
   timeoutMs: number | undefined,
   after?: () => void,
 ) {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const leave = (reason: unknown) => {
-      const at = queue.indexOf(grant)
-      if (at >= 0) queue.splice(at, 1)
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
-      reject(reason)
-    }
-    const onAbort = () => leave(signal?.reason)
-    const grant = () => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-    if (timeoutMs !== undefined) {
-      timer = setTimeout(() => leave(new s.WaitTimeout()), Math.max(0, timeoutMs))
-    }
-    queue.push(grant)
-    after?.()
-  })
+  return waitInQueue(queue, signal, timeoutMs, () => new s.WaitTimeout(), after)
 }
 
 /** Hands out tokens to the queue as they refill, while anyone waits. */

@@ -1,3 +1,4 @@
+import { waitInQueue } from '../limiter/_wait-in-queue'
 import { LimiterWaitTimeout } from '../limiter/limiter'
 
 /** What one try at the shared store gave: the thing asked for, or a wait before the next try. */
@@ -21,30 +22,12 @@ class TurnLock {
       this.#held = true
       return Promise.resolve()
     }
-    return new Promise((resolve, reject) => {
-      const leave = (reason: unknown) => {
-        const at = this.#waiters.indexOf(grant)
-        if (at >= 0) this.#waiters.splice(at, 1)
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', onAbort)
-        reject(reason)
-      }
-      const onAbort = () => leave(signal?.reason)
-      const grant = () => {
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }
-      const timer =
-        deadline === Number.POSITIVE_INFINITY
-          ? undefined
-          : setTimeout(
-              () => leave(new LimiterWaitTimeout()),
-              Math.max(0, deadline - performance.now()),
-            )
-      signal?.addEventListener('abort', onAbort, { once: true })
-      this.#waiters.push(grant)
-    })
+    return waitInQueue(
+      this.#waiters,
+      signal,
+      deadline === Number.POSITIVE_INFINITY ? undefined : deadline - performance.now(),
+      () => new LimiterWaitTimeout(),
+    )
   }
 
   give(): void {
